@@ -1,0 +1,46 @@
+"""Services: the only way the UI and the command line read or change data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import Database
+from app.models import utcnow
+from app.services.cases import CaseQueryService
+from app.services.context import ServiceContext
+from app.services.drafts import DraftStore
+from app.services.intake import IntakeService
+from app.services.office import OfficeService
+from app.services.reference import ReferenceService
+
+
+@dataclass
+class Services:
+    ctx: ServiceContext
+    reference: ReferenceService
+    office: OfficeService
+    intake: IntakeService
+    cases: CaseQueryService
+    drafts: DraftStore
+
+    @classmethod
+    def create(cls, db: Database, data_folder: Path, *,
+               clock: Callable[[], dt.datetime] = utcnow,
+               catalog_dir: Path | None = None) -> Services:
+        ctx = ServiceContext(db=db, clock=clock)
+        reference = ReferenceService(ctx, catalog_dir)
+        reference.ensure_reference_data()
+        office = OfficeService(ctx)
+        if not office.needs_setup():
+            office.sign_in_default()
+        return cls(
+            ctx=ctx,
+            reference=reference,
+            office=office,
+            intake=IntakeService(ctx, reference),
+            cases=CaseQueryService(ctx, reference),
+            drafts=DraftStore(data_folder / "drafts"),
+        )

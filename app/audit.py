@@ -1,0 +1,185 @@
+"""Audit log and sync change log, written by the same flush as the change itself.
+
+Hooking the session's flush (rather than asking each service to remember)
+means no code path can change a row without leaving both records, and both
+land in the same transaction as the change: they commit or vanish together.
+The logs are written with Core inserts on the flush's own connection so the
+ORM unit of work is not disturbed mid-flush.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog, utcnow
+
+GENESIS_HASH = "0" * 64
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(obj: Base) -> dict[str, Any]:
+    """All column values of a mapped object as JSON-ready plain values."""
+    mapper = inspect(obj).mapper
+    return {attr.key: _plain(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+
+
+def _row_id(obj: Base) -> str:
+    identity = inspect(obj).identity
+    if identity is None:
+        mapper = inspect(obj).mapper
+        identity = tuple(getattr(obj, c.key) for c in mapper.primary_key)
+    return "/".join(str(_plain(v)) for v in identity)
+
+
+def _changes(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            before[attr.key] = _plain(hist.deleted[0]) if hist.deleted else None
+            after[attr.key] = _plain(hist.added[0]) if hist.added else None
+    return before, after
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+    """Hash of one audit entry, chained to the previous one."""
+    fields = {k: entry[k] for k in ("seq", "at", "office_id", "user_id", "action", "entity",
+                                     "entity_id", "before", "after")}
+    return hashlib.sha256((prev_hash + canonical_json(fields)).encode("utf-8")).hexdigest()
+
+
+def set_actor(session: Session, *, office_id: uuid.UUID | None, user_id: uuid.UUID | None,
+              action: str) -> None:
+    """Say who is acting and why, for every row this session changes."""
+    session.info["office_id"] = office_id
+    session.info["user_id"] = user_id
+    session.info["action"] = action
+
+
+def _after_flush(session: Session, _flush_context: Any) -> None:
+    items: list[tuple[str, Base, dict[str, Any] | None, dict[str, Any] | None]] = []
+    for obj in session.new:
+        if obj.__table__.name not in UNLOGGED_TABLES:
+            items.append(("insert", obj, None, snapshot(obj)))
+    for obj in session.dirty:
+        if obj.__table__.name in UNLOGGED_TABLES or not session.is_modified(obj):
+            continue
+        before, after = _changes(obj)
+        if after:
+            items.append(("update", obj, before, after))
+    for obj in session.deleted:
+        if obj.__table__.name not in UNLOGGED_TABLES:
+            items.append(("delete", obj, snapshot(obj), None))
+    if not items:
+        return
+
+    action = session.info.get("action")
+    if not action:
+        raise RuntimeError("a change was flushed without set_actor(): every change needs an actor")
+    office_id = session.info.get("office_id")
+    user_id = session.info.get("user_id")
+    now = utcnow()
+    conn = session.connection()
+
+    head = conn.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    last_seq, prev_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
+
+    audit_rows: list[dict[str, Any]] = []
+    change_rows: list[dict[str, Any]] = []
+    for op, obj, before, after in items:
+        table = obj.__table__.name
+        row_id = _row_id(obj)
+        last_seq += 1
+        entry = {
+            "seq": last_seq,
+            "at": now.isoformat(),
+            "office_id": _plain(office_id),
+            "user_id": _plain(user_id),
+            "action": action,
+            "entity": table,
+            "entity_id": row_id,
+            "before": before,
+            "after": after,
+        }
+        digest = entry_hash(prev_hash, entry)
+        audit_rows.append({**entry, "at": now, "office_id": office_id, "user_id": user_id,
+                           "prev_hash": prev_hash, "hash": digest})
+        prev_hash = digest
+        change_rows.append({
+            "at": now,
+            "office_id": office_id,
+            "table_name": table,
+            "row_id": row_id,
+            "op": op,
+            # deletions travel as tombstones (payload None); updates carry the whole row
+            "payload": None if op == "delete" else snapshot(obj),
+        })
+
+    conn.execute(insert(AuditLog), audit_rows)
+    conn.execute(insert(ChangeLog), change_rows)
+    if head:
+        conn.execute(update(AuditHead).where(AuditHead.id == 1)
+                     .values(last_seq=last_seq, last_hash=prev_hash))
+    else:
+        conn.execute(insert(AuditHead).values(id=1, last_seq=last_seq, last_hash=prev_hash))
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Attach the logging hook to every session the factory makes."""
+    if not event.contains(factory, "after_flush", _after_flush):
+        event.listen(factory, "after_flush", _after_flush)
+
+
+def verify_chain(session: Session) -> int | None:
+    """Return the seq of the first broken or missing audit entry, or None if intact."""
+    prev_hash = GENESIS_HASH
+    expected_seq = 1
+    last_seq = 0
+    for row in session.execute(select(AuditLog).order_by(AuditLog.seq)).scalars():
+        if row.seq != expected_seq or row.prev_hash != prev_hash:
+            return expected_seq
+        entry = {
+            "seq": row.seq,
+            "at": row.at.isoformat(),
+            "office_id": _plain(row.office_id),
+            "user_id": _plain(row.user_id),
+            "action": row.action,
+            "entity": row.entity,
+            "entity_id": row.entity_id,
+            "before": row.before,
+            "after": row.after,
+        }
+        if entry_hash(prev_hash, entry) != row.hash:
+            return row.seq
+        prev_hash = row.hash
+        last_seq = row.seq
+        expected_seq += 1
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
+    if head is not None and (head.last_seq != last_seq or head.last_hash != prev_hash):
+        return last_seq + 1
+    return None

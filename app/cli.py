@@ -1,0 +1,140 @@
+"""The ``landdesk`` command: the window with no arguments, sub-commands for the rest."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import LanddeskError
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="数据库文件路径或数据库 URL（默认：数据文件夹中的 landdesk.sqlite3；环境变量 LANDDESK_DB）")
+    parser.add_argument("--data-dir", help="数据文件夹（默认：用户数据目录；环境变量 LANDDESK_DATA_DIR）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="landdesk", description="乡镇国土资源所 一窗受理")
+    parser.add_argument("--version", action="version", version=f"landdesk {__version__}")
+    _common(parser)
+    parser.add_argument("--demo", action="store_true", help="打开演示数据库（没有时自动生成演示单位和几百件申请）")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="设置单位和第一个用户")
+    _common(p)
+    p.add_argument("--office-name", required=True)
+    p.add_argument("--office-code", required=True, help="9位乡镇代码（统计用区划代码前9位）")
+    p.add_argument("--username", required=True)
+    p.add_argument("--display-name", required=True)
+
+    p = sub.add_parser("demo", help="生成演示单位和演示申请")
+    _common(p)
+    p.add_argument("--cases", type=int, default=300)
+
+    p = sub.add_parser("samples", help="把每种文书的样张（含打印测试页）写到文件夹")
+    p.add_argument("--out", required=True, type=Path)
+
+    p = sub.add_parser("catalog", help="事项目录")
+    csub = p.add_subparsers(dest="catalog_command", required=True)
+    c = csub.add_parser("check", help="检查事项目录文件")
+    c.add_argument("directory", nargs="?", type=Path)
+    c = csub.add_parser("list", help="列出事项")
+    c.add_argument("directory", nargs="?", type=Path)
+
+    p = sub.add_parser("deadline", help="计算办结期限（工作日）")
+    _common(p)
+    p.add_argument("start", type=dt.date.fromisoformat, help="受理日期，如 2026-09-30")
+    p.add_argument("days", type=int, help="工作日数")
+
+    p = sub.add_parser("audit", help="审计日志")
+    _common(p)
+    asub = p.add_subparsers(dest="audit_command", required=True)
+    asub.add_parser("verify", help="检查审计日志的哈希链是否完整")
+    return parser
+
+
+def open_services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app import paths
+    from app.db import open_database
+    from app.services import Services
+
+    folder = paths.data_dir(args.data_dir)
+    db = open_database(paths.database_url(args.db, folder))
+    return Services.create(db, folder)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except LanddeskError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from ui.application import run
+
+        return run(args)
+    if args.command == "init":
+        from app.services.office import OfficeInput
+
+        services = open_services(args)
+        services.office.create_office(OfficeInput(name=args.office_name, code=args.office_code),
+                                      username=args.username, display_name=args.display_name)
+        print(f"已设置单位：{args.office_name}（{args.office_code}）")
+        return 0
+    if args.command == "demo":
+        from app.demo import fill_demo
+
+        services = open_services(args)
+        made = fill_demo(services, cases=args.cases)
+        print(f"已生成 {made} 件演示申请")
+        return 0
+    if args.command == "samples":
+        from app.samples import write_samples
+
+        for path in write_samples(args.out):
+            print(path)
+        return 0
+    if args.command == "catalog":
+        from app.catalog import load_catalog
+
+        catalog = load_catalog(args.directory)
+        if args.catalog_command == "check":
+            print(f"事项目录 {catalog.version}：{len(catalog.matters)} 个事项，检查通过")
+        else:
+            for m in catalog.matters:
+                print(f"{m.code}\t{m.name}\t{m.tier.label}\t法定{m.legal_days}日/承诺{m.promised_days}日")
+        return 0
+    if args.command == "deadline":
+        from app.workcalendar import coverage_warning
+
+        services = open_services(args)
+        deadline = services.reference.calendar().add_working_days(args.start, args.days)
+        print(deadline.due.isoformat())
+        warning = coverage_warning(deadline)
+        if warning:
+            print(warning, file=sys.stderr)
+        return 0
+    if args.command == "audit":
+        from app import audit
+
+        services = open_services(args)
+        with services.ctx.reading() as s:
+            broken = audit.verify_chain(s)
+        if broken is None:
+            print("审计日志完整")
+            return 0
+        print(f"审计日志从第 {broken} 条起被改动或缺失", file=sys.stderr)
+        return 1
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Opening the database: engine settings, migrations at start, sessions.
+
+SQLite is the township default (WAL for concurrent readers, FULL sync because
+power cuts are routine, foreign keys on). PostgreSQL is used by URL for a LAN
+office or the county server. The schema is only ever changed by Alembic.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+_UNC = re.compile(r"^(\\\\|//)[^\\/]+[\\/]")
+
+
+def refuse_network_path(path: Path) -> None:
+    """SQLite's locking is unreliable over SMB/NFS: refuse such paths up front."""
+    raw = str(path)
+    if _UNC.match(raw):
+        raise DatabaseError(
+            f"数据库不能放在网络共享文件夹（{raw}）上：断网或多台电脑同时使用会损坏数据。"
+            "请把数据库放在本机硬盘；多台电脑共用请改用 PostgreSQL 服务器。"
+        )
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = raw[:3]
+        DRIVE_REMOTE = 4
+        if re.match(r"^[A-Za-z]:\\", drive) and ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOTE:
+            raise DatabaseError(
+                f"数据库不能放在网络驱动器（{drive}）上。请把数据库放在本机硬盘；"
+                "多台电脑共用请改用 PostgreSQL 服务器。"
+            )
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Autocommit at the driver level so SQLAlchemy's "begin" hook below decides
+    # when a transaction starts (pysqlite otherwise defers BEGIN and takes the
+    # write lock late, which gives "database is locked" under two writers).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock at the start, so a transaction never fails
+    # half-way because another copy of the program started writing.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            path = Path(database)
+            refuse_network_path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(create_engine("sqlite://"))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(create_engine("sqlite://"))
+    return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Bring the schema to the program's revision; refuse a database from a newer program."""
+    from alembic import command
+
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise DatabaseError(
+            f"这个数据库由更新版本的 landdesk 创建（结构版本 {current}），本程序无法安全打开。"
+            "请安装最新版本后再打开。"
+        )
+    if current == head_revision():
+        return
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass
+class Database:
+    """An open database: the engine and a session factory. Passed to services, never global."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if self.engine.url.get_backend_name() != "sqlite":
+            return None
+        db = self.engine.url.database
+        return Path(db) if db and db != ":memory:" else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.session_factory() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open (and by default migrate) the database at ``url``."""
+    try:
+        engine = make_engine(url)
+        if migrate:
+            upgrade_to_head(engine)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # sqlite3.OperationalError and friends, with the cause kept
+        raise DatabaseError(f"无法打开数据库 {make_url(url).render_as_string()}：{exc}") from exc
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, session_factory=factory)

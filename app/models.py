@@ -1,0 +1,347 @@
+"""SQLAlchemy 2 typed models.
+
+Domain rows use UUID keys so records made in different townships never clash
+when the county consolidates them.  The two logs use integer sequences because
+their order *is* their meaning (the audit hash chain, the sync change range).
+Relationships are ``lazy="raise"``: services load what they need explicitly and
+an accidental lazy load fails loudly instead of quietly issuing queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, hands back aware UTC; refuses naive input.
+
+    SQLite has no time zones and PC clocks are set to local time, so the only
+    safe rule is: everything in the database is UTC and only the UI converts
+    to Asia/Shanghai.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UTCDateTime, uuid.UUID: Uuid, dict[str, Any]: JSON}
+
+
+class Office(Base):
+    __tablename__ = "office"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    county: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    complaint_phone: Mapped[str] = mapped_column(String(40), default="")
+    reconsideration_body: Mapped[str] = mapped_column(String(100), default="")
+    court: Mapped[str] = mapped_column(String(100), default="")
+    is_county: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), index=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    roles: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Role values
+    password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    office: Mapped[Office] = relationship(lazy="raise")
+
+
+class CatalogVersion(Base):
+    __tablename__ = "catalog_version"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    version: Mapped[str] = mapped_column(String(40))
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    checksum: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(20))  # bundled / county / local
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    loaded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Matter(Base):
+    __tablename__ = "matter"
+    __table_args__ = (UniqueConstraint("catalog_version_id", "code"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    catalog_version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("catalog_version.id"))
+    code: Mapped[str] = mapped_column(String(20), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(40))
+    tier: Mapped[str] = mapped_column(String(20))
+    legal_days: Mapped[int] = mapped_column(Integer)
+    promised_days: Mapped[int] = mapped_column(Integer)
+    # Everything else the catalogue says (fees, legal basis, steps, phones) is
+    # kept whole: it is printed and routed from, never queried by column.
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    catalog_version: Mapped[CatalogVersion] = relationship(lazy="raise")
+    materials: Mapped[list[MaterialRequirement]] = relationship(
+        lazy="raise", order_by="MaterialRequirement.sort"
+    )
+
+
+class MaterialRequirement(Base):
+    __tablename__ = "material_requirement"
+    __table_args__ = (UniqueConstraint("matter_id", "code"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    matter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matter.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    sort: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[str] = mapped_column(String(20))
+    copies: Mapped[int] = mapped_column(Integer)
+    required: Mapped[bool] = mapped_column(Boolean)
+    condition: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Applicant(Base):
+    __tablename__ = "applicant"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # person / organisation
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    id_type: Mapped[str] = mapped_column(String(20))  # resident_id / uscc / other
+    id_number: Mapped[str] = mapped_column(String(40), index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    village: Mapped[str] = mapped_column(String(100), default="")
+    legal_rep: Mapped[str] = mapped_column(String(40), default="")
+    legal_rep_id_number: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Case(Base):
+    """办件: one application from intake to its end."""
+
+    __tablename__ = "case_file"
+    __table_args__ = (
+        Index("ix_case_file_office_status_due", "office_id", "status", "due_date"),
+        Index("ix_case_file_received_at", "received_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    number: Mapped[str | None] = mapped_column(String(24), unique=True, default=None)
+    notice_number: Mapped[str | None] = mapped_column(String(24), unique=True, default=None)
+    matter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matter.id"), index=True)
+    applicant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applicant.id"), index=True)
+    clerk_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str] = mapped_column(Text, default="")  # 申请事项说明
+    location: Mapped[str] = mapped_column(String(200), default="")  # 坐落
+    area_m2: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)
+    agent_name: Mapped[str] = mapped_column(String(40), default="")
+    agent_id_number: Mapped[str] = mapped_column(String(40), default="")
+    agent_phone: Mapped[str] = mapped_column(String(40), default="")
+    received_at: Mapped[dt.datetime] = mapped_column()
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    promised_days: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    due_uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 行政许可法 第三十二条: a late one-time notice makes the application count
+    # as accepted from the day the materials arrived; we record that it happened.
+    notice_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending_due: Mapped[dt.date | None] = mapped_column(Date, default=None)  # green channel
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    matter: Mapped[Matter] = relationship(lazy="raise")
+    applicant: Mapped[Applicant] = relationship(lazy="raise")
+    clerk: Mapped[User] = relationship(lazy="raise")
+    materials: Mapped[list[CaseMaterial]] = relationship(
+        lazy="raise", order_by="CaseMaterial.sort", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[CaseEvent]] = relationship(
+        lazy="raise", order_by="CaseEvent.at", cascade="all, delete-orphan"
+    )
+
+
+class CaseMaterial(Base):
+    __tablename__ = "case_material"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    requirement_code: Mapped[str] = mapped_column(String(20), default="")
+    sort: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[str] = mapped_column(String(20))
+    copies_required: Mapped[int] = mapped_column(Integer)
+    copies_received: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(Boolean)
+    # received / missing / defective / not_applicable (conditional and not needed)
+    status: Mapped[str] = mapped_column(String(20))
+    problem: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseEvent(Base):
+    __tablename__ = "case_event"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column()
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Holiday(Base):
+    """One exception to the Mon–Fri rule (法定节假日 on a weekday, 调休 on a weekend)."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(20))  # chinesecalendar / county / local
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CalendarYear(Base):
+    """A year whose official holiday arrangement is known; others are guessed as Mon–Fri."""
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SequenceCounter(Base):
+    """Per-office, per-year number sequences (case numbers, notice numbers): never reused."""
+
+    __tablename__ = "sequence_counter"
+
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AuditLog(Base):
+    """Who changed what, when, before and after — chained by hashes."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's last link. Updating this one row serialises writers, so two
+    PCs on one PostgreSQL database can never fork the chain."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChangeLog(Base):
+    """Every row change, in order, for the township → county sync."""
+
+    __tablename__ = "change_log"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    batch_seq: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+
+
+# Tables whose changes are not themselves logged (the logs, and bookkeeping).
+UNLOGGED_TABLES = frozenset({"audit_log", "audit_head", "change_log"})

@@ -1,0 +1,53 @@
+"""``landdesk samples``: one of every printed document, from a throw-away demo office.
+
+Offices print these to check the printer, the paper and the font before the
+first real applicant arrives. The documents come from real cases made by the
+services in a temporary database, so the samples show exactly what the
+window will print.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from app.db import open_database
+from app.demo import fill_demo
+from app.printing import render_document
+from app.services import Services
+from app.services.intake import CaseStatus
+
+SAMPLE_NAMES = {
+    CaseStatus.ACCEPTED: "受理回执",
+    CaseStatus.INCOMPLETE: "一次性告知书",
+    CaseStatus.REJECTED: "不予受理通知书",
+}
+
+
+def write_samples(out: Path) -> list[Path]:
+    from app.printing.documents import render_test_page
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="landdesk-samples-") as tmp:
+        folder = Path(tmp)
+        db = open_database(f"sqlite:///{folder / 'samples.sqlite3'}")
+        try:
+            services = Services.create(db, folder)
+            fill_demo(services, cases=40)
+            office = services.office.office()
+            for status, title in SAMPLE_NAMES.items():
+                rows = services.cases.search(status=status, limit=1)
+                if not rows:
+                    continue
+                document = services.intake.document(rows[0].id)
+                assert document is not None
+                path = out / f"{title}.pdf"
+                path.write_bytes(render_document(document))
+                written.append(path)
+            path = out / "打印测试页.pdf"
+            path.write_bytes(render_test_page(office))
+            written.append(path)
+        finally:
+            db.dispose()
+    return written

@@ -1,0 +1,57 @@
+"""What every service needs: the database, who is acting, and a clock.
+
+A service method opens exactly one transaction through ``transaction()``;
+the audit hook (app.audit) writes the audit and change logs inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.db import Database
+from app.models import utcnow
+
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The date in China for an aware moment (a receipt says Beijing time, whatever the PC says)."""
+    return moment.astimezone(LOCAL_TZ).date()
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    office_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+    clock: Callable[[], dt.datetime] = field(default=utcnow)
+
+    def __post_init__(self) -> None:
+        audit.install(self.db.session_factory)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return local_date(self.now())
+
+    @contextmanager
+    def transaction(self, action: str) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error."""
+        with self.db.session() as session:
+            audit.set_actor(session, office_id=self.office_id, user_id=self.user_id, action=action)
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.db.session() as session:
+            yield session

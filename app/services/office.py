@@ -1,0 +1,156 @@
+"""The office this installation serves, its users, and first-run set-up."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from app.dto import OfficeInfo, Role
+from app.errors import FormErrors, NotFoundError, ValidationError
+from app.models import Office, User
+from app.services.context import ServiceContext
+from app.validators import validate_office_code, validate_phone
+
+
+@dataclass(frozen=True)
+class OfficeInput:
+    name: str
+    code: str
+    county: str = ""
+    address: str = ""
+    phone: str = ""
+    complaint_phone: str = ""
+    reconsideration_body: str = ""
+    court: str = ""
+
+
+@dataclass(frozen=True)
+class UserItem:
+    id: uuid.UUID
+    username: str
+    display_name: str
+    roles: tuple[Role, ...]
+
+
+def _office_info(o: Office) -> OfficeInfo:
+    return OfficeInfo(
+        name=o.name, code=o.code, county=o.county, address=o.address, phone=o.phone,
+        complaint_phone=o.complaint_phone, reconsideration_body=o.reconsideration_body,
+        court=o.court,
+    )
+
+
+def validate_office_input(data: OfficeInput) -> OfficeInput:
+    errors: list[ValidationError] = []
+    name = data.name.strip()
+    if not name:
+        errors.append(ValidationError("name", data.name, "empty", "请填写单位名称，例如“××镇自然资源所”"))
+    code = data.code
+    try:
+        code = validate_office_code(data.code, "code")
+    except ValidationError as exc:
+        errors.append(exc)
+    phones: dict[str, str] = {}
+    for field_name in ("phone", "complaint_phone"):
+        raw = getattr(data, field_name).strip()
+        if raw:
+            try:
+                phones[field_name] = validate_phone(raw, field_name)
+            except ValidationError as exc:
+                errors.append(exc)
+        else:
+            phones[field_name] = ""
+    if errors:
+        raise FormErrors(errors)
+    return OfficeInput(
+        name=name, code=code, county=data.county.strip(), address=data.address.strip(),
+        phone=phones["phone"], complaint_phone=phones["complaint_phone"],
+        reconsideration_body=data.reconsideration_body.strip(), court=data.court.strip(),
+    )
+
+
+class OfficeService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def needs_setup(self) -> bool:
+        with self.ctx.reading() as s:
+            return not s.scalar(select(func.count()).select_from(Office))
+
+    def create_office(self, data: OfficeInput, *, username: str, display_name: str) -> UserItem:
+        """First run: the office and its first user (who administers the others)."""
+        clean = validate_office_input(data)
+        errors: list[ValidationError] = []
+        username = username.strip()
+        display_name = display_name.strip()
+        if not username or not username.replace("_", "").replace(".", "").isalnum():
+            errors.append(ValidationError("username", username, "format",
+                                          "登录名只能由字母、数字、下划线或点组成，且不能为空"))
+        if not display_name:
+            errors.append(ValidationError("display_name", display_name, "empty", "请填写姓名"))
+        if errors:
+            raise FormErrors(errors)
+        office_id = uuid.uuid4()
+        user_id = uuid.uuid4()
+        self.ctx.office_id, self.ctx.user_id = office_id, user_id
+        roles = (Role.ADMIN, Role.WINDOW_CLERK, Role.SECTION_CHIEF)
+        with self.ctx.transaction("office.create") as s:
+            if s.scalar(select(func.count()).select_from(Office)):
+                raise ValidationError("code", clean.code, "exists", "本数据库已经设置过单位")
+            s.add(Office(id=office_id, **clean.__dict__))
+            s.flush()
+            s.add(User(id=user_id, office_id=office_id, username=username,
+                       display_name=display_name, roles=",".join(r.value for r in roles)))
+        return UserItem(id=user_id, username=username, display_name=display_name, roles=roles)
+
+    def sign_in_default(self) -> UserItem:
+        """Act as the office's first active user (sign-in with passwords comes with routing)."""
+        with self.ctx.reading() as s:
+            office = s.scalars(select(Office).where(Office.is_county.is_(False))).first()
+            if office is None:
+                raise NotFoundError("尚未设置单位")
+            user = s.scalars(
+                select(User).where(User.office_id == office.id, User.active)
+                .order_by(User.created_at)
+            ).first()
+            if user is None:
+                raise NotFoundError("单位还没有用户")
+        self.ctx.office_id, self.ctx.user_id = office.id, user.id
+        return _user_item(user)
+
+    def office(self) -> OfficeInfo:
+        with self.ctx.reading() as s:
+            office = s.get(Office, self.ctx.office_id)
+            if office is None:
+                raise NotFoundError("尚未设置单位")
+            return _office_info(office)
+
+    def current_user(self) -> UserItem:
+        with self.ctx.reading() as s:
+            user = s.get(User, self.ctx.user_id)
+            if user is None:
+                raise NotFoundError("当前用户不存在")
+            return _user_item(user)
+
+    def update_office(self, data: OfficeInput) -> OfficeInfo:
+        clean = validate_office_input(data)
+        with self.ctx.transaction("office.update") as s:
+            office = s.get(Office, self.ctx.office_id)
+            if office is None:
+                raise NotFoundError("尚未设置单位")
+            if office.code != clean.code:
+                # The code is inside every case number already issued; changing it would
+                # break the numbering's uniqueness across townships.
+                raise ValidationError("code", clean.code, "immutable", "单位代码已用于受理编号，不能修改")
+            for key, value in clean.__dict__.items():
+                setattr(office, key, value)
+            return _office_info(office)
+
+
+def _user_item(u: User) -> UserItem:
+    return UserItem(
+        id=u.id, username=u.username, display_name=u.display_name,
+        roles=tuple(Role(r) for r in u.roles.split(",") if r),
+    )
