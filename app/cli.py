@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
@@ -67,20 +67,27 @@ def open_services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Services.create(db, folder)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None,
+         launch_window: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run a sub-command, or with none hand over to ``launch_window`` (the Qt front end).
+
+    The core never imports the UI; the ``landdesk`` entry point (ui/entry.py)
+    passes the window in.
+    """
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        return _dispatch(args, launch_window)
     except LanddeskError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 2
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namespace], int] | None) -> int:
     if args.command is None:
-        from ui.application import run
-
-        return run(args)
+        if launch_window is None:
+            print("错误：未安装图形界面，请使用子命令（landdesk --help）", file=sys.stderr)
+            return 2
+        return launch_window(args)
     if args.command == "init":
         from app.services.office import OfficeInput
 

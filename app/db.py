@@ -61,9 +61,13 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock at the start, so a transaction never fails
-    # half-way because another copy of the program started writing.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writing transaction takes the write lock at the start (IMMEDIATE), so it
+    # never fails half-way because another copy of the program started writing.
+    # Readers begin deferred: in WAL mode they never wait for a writer.
+    if conn.get_execution_options().get("landdesk_readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -137,6 +141,7 @@ class Database:
 
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_factory: sessionmaker[Session]
 
     @property
     def url(self) -> str:
@@ -154,6 +159,12 @@ class Database:
         with self.session_factory() as session:
             yield session
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for queries only; on SQLite it does not take the write lock."""
+        with self.read_factory() as session:
+            yield session
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -169,4 +180,5 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     except Exception as exc:  # sqlite3.OperationalError and friends, with the cause kept
         raise DatabaseError(f"无法打开数据库 {make_url(url).render_as_string()}：{exc}") from exc
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, session_factory=factory)
+    readers = sessionmaker(engine.execution_options(landdesk_readonly=True), expire_on_commit=False)
+    return Database(engine=engine, session_factory=factory, read_factory=readers)

@@ -77,9 +77,10 @@ def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
         services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
     calendar = services.reference.calendar()
     today = real_clock().astimezone(LOCAL_TZ).date()
-    # Working days of the last ~5 months, oldest first, so deadlines fall around today.
+    # Working days of the last four weeks, oldest first, so deadlines fall around today
+    # (cases cannot be completed until routing exists, so an older demo would be all overdue).
     days: list[dt.date] = []
-    day = today - dt.timedelta(days=150)
+    day = today - dt.timedelta(days=28)
     while day <= today:
         if calendar.is_workday(day):
             days.append(day)

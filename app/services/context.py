@@ -53,5 +53,5 @@ class ServiceContext:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             yield session

@@ -1,0 +1,54 @@
+"""Audit log chain and change log, written with every change."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+
+from app import audit
+from app.models import AuditLog, ChangeLog
+from app.services import Services
+from tests.test_intake_service import full_form
+
+
+def test_chain_verifies_and_detects_edits_and_deletions(services: Services) -> None:
+    services.intake.accept(full_form(services))
+    services.intake.accept(full_form(services))
+    with services.ctx.reading() as s:
+        assert audit.verify_chain(s) is None
+        seqs = list(s.scalars(select(AuditLog.seq).order_by(AuditLog.seq)))
+    target = seqs[len(seqs) // 2]
+    with services.ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET action = 'tampered' WHERE seq = :seq"), {"seq": target})
+    with services.ctx.reading() as s:
+        assert audit.verify_chain(s) == target
+    with services.ctx.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE seq = :seq"), {"seq": target})
+    with services.ctx.reading() as s:
+        assert audit.verify_chain(s) == target
+
+
+def test_update_records_before_and_after(services: Services) -> None:
+    outcome = services.intake.receive(full_form(services))
+    services.intake.accept(services.intake.form_for(outcome.case_id), case_id=outcome.case_id)
+    with services.ctx.reading() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.entity == "case_file",
+                                                AuditLog.action == "intake.accept")).all()
+        status_changes = [(r.before["status"], r.after["status"]) for r in rows
+                          if r.before and "status" in r.before]
+        assert status_changes == [("received", "accepted")]
+        change = s.scalars(select(ChangeLog).where(ChangeLog.row_id == str(outcome.case_id))
+                           .order_by(ChangeLog.seq.desc())).first()
+        assert change is not None and change.op == "update" and change.payload["status"] == "accepted"
+
+
+def test_failed_service_call_leaves_no_trace(services: Services) -> None:
+    with services.ctx.reading() as s:
+        before = (s.query(AuditLog).count(), s.query(ChangeLog).count())
+    form = full_form(services)
+    form.applicant.phone = "bad"
+    try:
+        services.intake.accept(form)
+    except Exception:
+        pass
+    with services.ctx.reading() as s:
+        assert (s.query(AuditLog).count(), s.query(ChangeLog).count()) == before

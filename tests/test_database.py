@@ -1,0 +1,49 @@
+"""Opening the database: pragmas, migrations, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from app.db import open_database, refuse_network_path
+from app.errors import DatabaseError
+from app.models import Base
+
+
+def test_fresh_database_is_migrated_and_matches_models(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        assert diff == []
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    db.dispose()
+
+
+def test_database_from_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    open_database(f"sqlite:///{path}").dispose()
+    db = open_database(f"sqlite:///{path}", migrate=False)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    db.dispose()
+    with pytest.raises(DatabaseError, match="更新版本"):
+        open_database(f"sqlite:///{path}")
+
+
+@pytest.mark.parametrize("path", [r"\\server\share\landdesk.sqlite3", "//nas/landdesk/db.sqlite3"])
+def test_network_share_is_refused(path: str) -> None:
+    with pytest.raises(DatabaseError, match="网络共享"):
+        refuse_network_path(Path(path) if path.startswith("//") else path)  # type: ignore[arg-type]
+
+
+def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseError, match="无法打开数据库"):
+        open_database(f"sqlite:///{path}")
