@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select, text
 
 from app import audit
+from app.errors import FormErrors
 from app.models import AuditLog, ChangeLog
 from app.services import Services
 from tests.test_intake_service import full_form
@@ -46,9 +48,7 @@ def test_failed_service_call_leaves_no_trace(services: Services) -> None:
         before = (s.query(AuditLog).count(), s.query(ChangeLog).count())
     form = full_form(services)
     form.applicant.phone = "bad"
-    try:
+    with pytest.raises(FormErrors):
         services.intake.accept(form)
-    except Exception:
-        pass
     with services.ctx.reading() as s:
         assert (s.query(AuditLog).count(), s.query(ChangeLog).count()) == before
