@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -33,6 +33,9 @@ class ServiceContext:
     office_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
     clock: Callable[[], dt.datetime] = field(default=utcnow)
+    # Small, rarely changing lookups (the office's printed details, user names) kept
+    # between calls; whoever changes one of them calls forget().
+    _cache: dict[Hashable, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         audit.install(self.db.session_factory)
@@ -42,6 +45,14 @@ class ServiceContext:
 
     def today(self) -> dt.date:
         return local_date(self.now())
+
+    def cached(self, key: Hashable, load: Callable[[], object]) -> object:
+        if key not in self._cache:
+            self._cache[key] = load()
+        return self._cache[key]
+
+    def forget(self, key: Hashable) -> None:
+        self._cache.pop(key, None)
 
     @contextmanager
     def transaction(self, action: str) -> Iterator[Session]:

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,6 +23,7 @@ from app.dto import (
     IncompleteNoticeData,
     MaterialForm,
     MissingMaterial,
+    OfficeInfo,
     PartyInfo,
     ReceiptData,
     ReceivedMaterial,
@@ -344,6 +346,9 @@ class IntakeService:
         now = self.ctx.now()
         warnings: list[str] = []
         with self.ctx.transaction("intake.accept") as s:
+            # Number first: the counter update is the only statement before the inserts,
+            # so the whole decision is written by one flush at commit.
+            number = self._next_number(s, "case", local_date(now).year, "")
             case = self._open_case(s, clean, case_id, now)
             start = now
             if case_id is not None and case.status == CaseStatus.RECEIVED and self._notice_late(case, now):
@@ -359,7 +364,7 @@ class IntakeService:
             case.decided_at = now
             case.due_date, case.due_uncertain = deadline.due, deadline.uncertain
             case.pending_due = clean.pending_due
-            case.number = self._next_number(s, "case", local_date(now).year, "")
+            case.number = number
             self._event(s, case, "accepted", now, f"受理，编号 {case.number}，承诺 {deadline.due:%Y-%m-%d} 前办结",
                         {"due_date": deadline.due.isoformat(), "green_channel": clean.green_channel})
             warning = coverage_warning(deadline)
@@ -373,6 +378,7 @@ class IntakeService:
         now = self.ctx.now()
         warnings: list[str] = []
         with self.ctx.transaction("intake.incomplete") as s:
+            number = self._next_number(s, "notice", local_date(now).year, "B")
             case = self._open_case(s, clean, case_id, now)
             if case_id is not None and case.status == CaseStatus.RECEIVED and self._notice_late(case, now):
                 case.notice_late = True
@@ -381,7 +387,7 @@ class IntakeService:
             case.status = CaseStatus.INCOMPLETE
             case.decided_at = now
             case.due_date, case.due_uncertain = None, False
-            case.notice_number = self._next_number(s, "notice", local_date(now).year, "B")
+            case.notice_number = number
             self._event(s, case, "incomplete_notice", now, f"一次性告知，需补正 {len(clean.defects())} 项",
                         {"notice_number": case.notice_number,
                          "items": [t.code for t in clean.defects()]})
@@ -393,12 +399,13 @@ class IntakeService:
         clean = self.check(form, Decision.REFUSE, reason)
         now = self.ctx.now()
         with self.ctx.transaction("intake.refuse") as s:
+            number = self._next_number(s, "refusal", local_date(now).year, "J")
             case = self._open_case(s, clean, case_id, now)
             case.status = CaseStatus.REJECTED
             case.decided_at = now
             case.due_date, case.due_uncertain = None, False
             case.refusal_reason = reason.strip()
-            case.notice_number = self._next_number(s, "refusal", local_date(now).year, "J")
+            case.notice_number = number
             self._event(s, case, "rejected", now, f"不予受理：{case.refusal_reason}",
                         {"notice_number": case.notice_number})
             document = self._refusal_notice(s, case, now)
@@ -550,7 +557,7 @@ class IntakeService:
             counter = SequenceCounter(office_id=self.ctx.office_id, kind=kind, year=year, last_value=0)
             s.add(counter)
         counter.last_value += 1
-        office_code = s.scalar(select(Office.code).where(Office.id == self.ctx.office_id))
+        office_code = self._office(s, self.ctx.office_id).code
         return f"{office_code}{year}{infix}{counter.last_value:06d}"
 
     def _party(self, case: Case) -> PartyInfo:
@@ -561,10 +568,25 @@ class IntakeService:
             agent_id_number=case.agent_id_number, legal_rep=a.legal_rep,
         )
 
-    def _context_rows(self, s: Session, case: Case) -> tuple[Office, User, MatterItem]:
-        office = s.get(Office, case.office_id)
-        clerk = s.get(User, case.clerk_id)
-        assert office is not None and clerk is not None
+    def _office(self, s: Session, office_id: uuid.UUID) -> OfficeInfo:
+        def load() -> OfficeInfo:
+            office = s.get(Office, office_id)
+            if office is None:
+                raise NotFoundError("单位不存在")
+            return _office_info(office)
+
+        return cast(OfficeInfo, self.ctx.cached(("office", office_id), load))
+
+    def _user_name(self, s: Session, user_id: uuid.UUID) -> str:
+        def load() -> str:
+            user = s.get(User, user_id)
+            return user.display_name if user is not None else ""
+
+        return cast(str, self.ctx.cached(("user_name", user_id), load))
+
+    def _context_rows(self, s: Session, case: Case) -> tuple[OfficeInfo, str, MatterItem]:
+        office = self._office(s, case.office_id)
+        clerk = self._user_name(s, case.clerk_id)
         matter = next((m for m in self.reference.matters() if m.id == case.matter_id), None)
         if matter is None:  # an older catalogue version: read what the case recorded
             spec = self.reference.matter_spec(case.matter_id)
@@ -579,7 +601,7 @@ class IntakeService:
         received = [m for m in case.materials if m.status == MaterialStatus.RECEIVED]
         pending = [m for m in case.materials if m.status in (MaterialStatus.MISSING, MaterialStatus.DEFECTIVE)]
         return ReceiptData(
-            office=_office_info(office),
+            office=office,
             case_number=case.number,
             applicant=self._party(case),
             matter_code=matter.code,
@@ -589,7 +611,7 @@ class IntakeService:
             promised_days=case.promised_days,
             due_date=case.due_date,
             due_uncertain=case.due_uncertain,
-            clerk_name=clerk.display_name,
+            clerk_name=clerk,
             contact_phone=matter.consult_phone or office.phone,
             green_channel=case.green_channel,
             pending_materials=tuple(self._missing(m, matter) for m in pending),
@@ -612,17 +634,17 @@ class IntakeService:
         office, clerk, matter = self._context_rows(s, case)
         defects = [m for m in case.materials if m.status in (MaterialStatus.MISSING, MaterialStatus.DEFECTIVE)]
         return IncompleteNoticeData(
-            office=_office_info(office), notice_number=case.notice_number or "",
+            office=office, notice_number=case.notice_number or "",
             applicant=self._party(case), matter_name=matter.name, received_at=case.received_at,
             issued_at=issued_at, missing=tuple(self._missing(m, matter) for m in defects),
-            clerk_name=clerk.display_name, contact_phone=matter.consult_phone or office.phone,
+            clerk_name=clerk, contact_phone=matter.consult_phone or office.phone,
         )
 
     def _refusal_notice(self, s: Session, case: Case, issued_at: dt.datetime) -> RefusalNoticeData:
         office, clerk, matter = self._context_rows(s, case)
         return RefusalNoticeData(
-            office=_office_info(office), notice_number=case.notice_number or "",
+            office=office, notice_number=case.notice_number or "",
             applicant=self._party(case), matter_name=matter.name, received_at=case.received_at,
-            issued_at=issued_at, reason=case.refusal_reason, clerk_name=clerk.display_name,
+            issued_at=issued_at, reason=case.refusal_reason, clerk_name=clerk,
             contact_phone=matter.consult_phone or office.phone,
         )

@@ -146,7 +146,9 @@ class OfficeService:
                 raise ValidationError("code", clean.code, "immutable", "单位代码已用于受理编号，不能修改")
             for key, value in clean.__dict__.items():
                 setattr(office, key, value)
-            return _office_info(office)
+            info = _office_info(office)
+        self.ctx.forget(("office", self.ctx.office_id))
+        return info
 
 
 def _user_item(u: User) -> UserItem:

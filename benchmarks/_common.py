@@ -1,0 +1,48 @@
+"""Helpers shared by the benchmark scripts: timing, medians, and a demo database."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock seconds of each of ``repeat`` calls."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def report(name: str, ours: list[float], baseline: list[float], target_ratio: float,
+           extra: str = "") -> bool:
+    ratio = statistics.median(ours) / statistics.median(baseline)
+    ok = ratio <= target_ratio
+    print(f"{name}: landdesk {median_ms(ours):.2f} ms, baseline {median_ms(baseline):.2f} ms, "
+          f"ratio {ratio:.2f}x (target <= {target_ratio}x) {'OK' if ok else 'MISSED'}{extra}")
+    return ok
+
+
+def demo_database(folder: Path, cases: int = 0) -> Path:
+    """A migrated database with the demo office (and ``cases`` demo cases)."""
+    from app.db import open_database
+    from app.demo import DEMO_OFFICE, fill_demo
+    from app.services import Services
+
+    path = folder / "bench.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    services = Services.create(db, folder)
+    if cases:
+        fill_demo(services, cases=cases)
+    elif services.office.needs_setup():
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
+    db.dispose()
+    return path
