@@ -1,0 +1,60 @@
+"""The landdesk command line, run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.cli import main
+
+
+def test_samples_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["samples", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert names == sorted(["受理回执.pdf", "一次性告知书.pdf", "不予受理通知书.pdf", "打印测试页.pdf"])
+    text = PdfReader(tmp_path / "受理回执.pdf").pages[0].extract_text()
+    assert "受理回执" in text and "示例镇自然资源所" in text
+    assert "打印测试页" in PdfReader(tmp_path / "打印测试页.pdf").pages[0].extract_text()
+
+
+def test_catalog_check_reports_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "check"]) == 0
+    assert "检查通过" in capsys.readouterr().out
+    from app.resources import resource_path
+
+    bad = tmp_path / "catalog"
+    (bad / "matters").mkdir(parents=True)
+    (bad / "catalog.toml").write_text((resource_path("catalog") / "catalog.toml").read_text("utf-8"), "utf-8")
+    source = (resource_path("catalog", "matters") / "td-001.toml").read_text("utf-8")
+    (bad / "matters" / "td-001.toml").write_text(source.replace("copies = 1", "copies = 0", 1), "utf-8")
+    assert main(["catalog", "check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "td-001.toml" in err and "行" in err and "copies" in err
+
+
+def test_deadline_and_audit_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
+    assert main(["deadline", *db, "2025-09-30", "3"]) == 0
+    assert capsys.readouterr().out.strip() == "2025-10-11"  # a 调休 Saturday after National Day
+    assert main(["deadline", *db, "2026-12-28", "10"]) == 0
+    captured = capsys.readouterr()
+    assert "2027" in captured.err
+    assert main(["init", *db, "--office-name", "城关镇自然资源所", "--office-code", "370702101",
+                 "--username", "li", "--display-name", "李明"]) == 0
+    assert main(["audit", *db, "verify"]) == 0
+    assert "完整" in capsys.readouterr().out
+
+
+def test_bad_office_code_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
+    assert main(["init", *db, "--office-name", "某镇", "--office-code", "3707", "--username", "li",
+                 "--display-name", "李明"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "Traceback" not in err
+
+
+def test_window_needs_a_front_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "图形界面" in capsys.readouterr().err
