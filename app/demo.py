@@ -94,7 +94,8 @@ def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
             day = days[int(len(days) * i / max(cases, 1))]
             local = dt.datetime.combine(day, dt.time(8, 30), LOCAL_TZ) + dt.timedelta(
                 minutes=rng.randint(0, 8 * 60))
-            clock.now = local.astimezone(dt.UTC)
+            # Never in the future: today's cases are spread over the hours already passed.
+            clock.now = min(local.astimezone(dt.UTC), real_clock() - dt.timedelta(minutes=cases - i))
             _one_case(services, rng, rng.choice(matters), today)
             made += 1
             if progress:
