@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from importlib import metadata
+from functools import cache
 
-try:
-    __version__ = metadata.version("landdesk")
-except metadata.PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0+source"
+
+@cache
+def version() -> str:
+    """The installed version (from pyproject.toml through the package metadata).
+
+    Looked up on first use: importing importlib.metadata costs start-up time the
+    window should not pay before it is shown.
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("landdesk")
+    except metadata.PackageNotFoundError:  # a source tree without install
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(name)

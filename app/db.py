@@ -94,13 +94,22 @@ def alembic_config(engine: Engine) -> Any:
     return cfg
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=]*=\s*(None|['\"]([^'\"]+)['\"])", re.M)
 
-    cfg = alembic_config(create_engine("sqlite://"))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    assert head is not None
-    return head
+
+def _scan_revisions() -> dict[str, str | None]:
+    """revision → down_revision, read straight from the migration files.
+
+    Start-up only needs to know whether the database is at head; reading a few
+    small files is far cheaper than importing Alembic, which is loaded only when
+    a migration actually has to run. A test checks this agrees with Alembic.
+    """
+    found: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = {m.group(1): m.group(3) for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8"))}
+        if values.get("revision"):
+            found[values["revision"]] = values.get("down_revision")
+    return found
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -111,16 +120,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
+    return set(_scan_revisions())
 
-    cfg = alembic_config(create_engine("sqlite://"))
-    return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+def head_revision() -> str:
+    revisions = _scan_revisions()
+    heads = set(revisions) - {down for down in revisions.values() if down}
+    if len(heads) != 1:
+        raise DatabaseError(f"程序内的数据库迁移脚本不完整（heads: {sorted(heads)}）")
+    return heads.pop()
 
 
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the schema to the program's revision; refuse a database from a newer program."""
-    from alembic import command
-
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise DatabaseError(
@@ -129,6 +141,8 @@ def upgrade_to_head(engine: Engine) -> None:
         )
     if current == head_revision():
         return
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -47,3 +47,14 @@ def test_unreadable_file_gives_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(DatabaseError, match="无法打开数据库"):
         open_database(f"sqlite:///{path}")
+
+
+def test_revision_scan_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from app.db import alembic_config, head_revision, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {s.revision for s in script.walk_revisions()}

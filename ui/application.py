@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import paths
-from app.db import open_database
 from app.errors import LanddeskError
 from app.resources import resource_path
-from app.services import Services
 from ui.errors import install_excepthook, message_for, setup_logging
+from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -79,41 +83,79 @@ def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int 
         raise failure[0]
 
 
-def run(args: argparse.Namespace) -> int:
+def _open_services(folder: Path, db_arg: str | None):  # type: ignore[no-untyped-def]
+    """Open the database and build the services (runs on the worker thread).
+
+    The imports are here, not at the top, so SQLAlchemy and the models load
+    while the window is already on screen.
+    """
+    from app.db import open_database
+    from app.services import Services
+
+    db = open_database(paths.database_url(db_arg, folder))
+    return Services.create(db, folder)
+
+
+def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | None = None,
+           on_failed: Callable[[], None] | None = None) -> MainWindow:
+    """Show the main window now; open the database on the worker; attach the pages when ready.
+
+    Then, in order: demo data (``--demo`` on an empty database), first-run
+    set-up (if the office is not set up), the offer to continue drafts.
+    """
     app = make_application()
     folder = paths.data_dir(args.data_dir)
     log_path = setup_logging(paths.log_dir(folder))
     install_excepthook()
     install_translators(app)
     runner = TaskRunner(parent=app)
-
-    db_arg = args.db
-    if getattr(args, "demo", False) and not db_arg:
-        db_arg = str(folder / "demo.sqlite3")
-    try:
-        db = open_database(paths.database_url(db_arg, folder))
-        services = Services.create(db, folder)
-        if getattr(args, "demo", False) and services.office.needs_setup():
-            _fill_demo_with_progress(services, runner)
-    except LanddeskError as exc:
-        QMessageBox.critical(None, "landdesk", exc.message)
-        return 2
-    except Exception as exc:  # noqa: BLE001 - shown briefly, logged in full
-        QMessageBox.critical(None, "landdesk", message_for(exc))
-        return 2
-    log.info("started: data folder %s, database %s, log %s", folder, db.url, log_path)
-
-    from ui.main_window import MainWindow
-    from ui.setup_dialog import SetupDialog
-
-    if services.office.needs_setup():
-        setup = SetupDialog(services)
-        if setup.exec() != SetupDialog.DialogCode.Accepted:
-            return 0
-    window = MainWindow(services, runner, data_folder=Path(folder))
+    window = MainWindow(None, runner, data_folder=folder)
     window.show()
-    window.offer_drafts()
+    demo = bool(getattr(args, "demo", False))
+    db_arg = args.db or (str(folder / "demo.sqlite3") if demo else None)
+
+    def fail(exc: BaseException) -> None:
+        text = exc.message if isinstance(exc, LanddeskError) else message_for(exc)
+        box = QMessageBox(QMessageBox.Icon.Critical, "landdesk", text, QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("startup_error")
+        box.finished.connect(lambda _r: window.close())
+        box.open()
+        if on_failed:
+            on_failed()
+
+    def ready(services: Services) -> None:
+        window.attach(services)
+        window.offer_drafts()
+        log.info("started: data folder %s, database %s, log %s", folder, services.ctx.db.url, log_path)
+        if on_ready:
+            on_ready(window)
+
+    def opened(services: Services) -> None:
+        try:
+            if demo and services.office.needs_setup():
+                _fill_demo_with_progress(services, runner)
+        except Exception as exc:  # noqa: BLE001 - shown briefly, logged in full
+            fail(exc)
+            return
+        if services.office.needs_setup():
+            from ui.setup_dialog import SetupDialog
+
+            setup = SetupDialog(services, window)
+            setup.accepted.connect(lambda: ready(services))
+            setup.rejected.connect(window.close)
+            setup.open()
+            return
+        ready(services)
+
+    runner.run(lambda: _open_services(folder, db_arg), opened, fail)
+    return window
+
+
+def run(args: argparse.Namespace) -> int:
+    app = make_application()
+    window = launch(args)
     code = app.exec()
-    runner.wait()
-    db.dispose()
+    window.runner.wait()
+    if window.services is not None:
+        window.services.ctx.db.dispose()
     return code

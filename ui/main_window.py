@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,54 +19,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
-from app.services import Services
-from app.services.cases import DueFilter
-from app.services.intake import CaseStatus
-from ui.calendar_page import CalendarPage
-from ui.case_detail import CaseDetailDialog
-from ui.cases_page import CasesPage
-from ui.home_page import HomePage
-from ui.intake_page import IntakePage
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.services import Services
+    from app.services.cases import DueFilter
+    from app.services.intake import CaseStatus
+    from ui.case_detail import CaseDetailDialog
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, runner: TaskRunner, data_folder: Path | None = None,
+    """Shown before the database is open; ``attach()`` adds the pages once services exist.
+
+    Opening the database means importing SQLAlchemy and the models, which costs
+    old PCs most of a second; the window (navigation and a "opening" note) is
+    up before that, and the pages follow when the worker hands the services over.
+    """
+
+    PAGE_SHORTCUTS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")
+
+    def __init__(self, services: Services | None, runner: TaskRunner, data_folder: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: Services | None = None
         self.runner = runner
         self.data_folder = data_folder
-        office = services.office.office()
-        self.setWindowTitle(self.tr("landdesk — {office}").format(office=office.name))
+        self.setWindowTitle(self.tr("landdesk"))
         self.resize(1280, 720)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 10px; }")
-        self.stack = QStackedWidget()
-        self.home = HomePage(services, runner)
-        self.intake = IntakePage(services, runner)
-        self.cases = CasesPage(services, runner)
-        self.calendar = CalendarPage(services, runner)
-        pages: list[tuple[str, QWidget, str]] = [
-            (self.tr("Home"), self.home, "Ctrl+1"),
-            (self.tr("Intake"), self.intake, "Ctrl+2"),
-            (self.tr("Cases"), self.cases, "Ctrl+3"),
-            (self.tr("Working calendar"), self.calendar, "Ctrl+4"),
-        ]
-        for index, (title, page, shortcut) in enumerate(pages):
+        titles = [self.tr("Home"), self.tr("Intake"), self.tr("Cases"), self.tr("Working calendar")]
+        for index, (title, shortcut) in enumerate(zip(titles, self.PAGE_SHORTCUTS, strict=True)):
             item = QListWidgetItem(title)
             item.setToolTip(shortcut)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(action)
-        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setObjectName("loading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setStyleSheet("font-size: 14pt; color: #555;")
+        self.stack.addWidget(self.loading)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -74,13 +75,36 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        if services is not None:
+            self.attach(services)
 
+    def attach(self, services: Services) -> None:
+        """Build the pages on the now open database and show the home page."""
+        from ui.calendar_page import CalendarPage
+        from ui.cases_page import CasesPage
+        from ui.home_page import HomePage
+        from ui.intake_page import IntakePage
+
+        self.services = services
+        runner = self.runner
+        office = services.office.office()
+        self.setWindowTitle(self.tr("landdesk — {office}").format(office=office.name))
+        self.home = HomePage(services, runner)
+        self.intake = IntakePage(services, runner)
+        self.cases = CasesPage(services, runner)
+        self.calendar = CalendarPage(services, runner)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        for page in (self.home, self.intake, self.cases, self.calendar):
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setEnabled(True)
         self._build_menu()
         user = services.office.current_user()
-        self.status_label = QLabel(self.tr("{office} ({code}) · {user} · database: {db}").format(
+        self.status_label.setText(self.tr("{office} ({code}) · {user} · database: {db}").format(
             office=office.name, code=office.code, user=user.display_name, db=services.ctx.db.url))
-        self.statusBar().addWidget(self.status_label, 1)
-
         self.home.openList.connect(self.show_cases)
         self.home.newIntake.connect(self.new_intake)
         self.intake.decided.connect(lambda _outcome: self.home.refresh())
@@ -123,15 +147,20 @@ class MainWindow(QMainWindow):
         self.intake.continue_case(case_id)
         self.nav.setCurrentRow(1)
 
-    def show_cases(self, status: CaseStatus | None = None, due: DueFilter = DueFilter.ANY) -> None:
+    def show_cases(self, status: CaseStatus | None = None, due: DueFilter | None = None) -> None:
+        from app.services.cases import DueFilter
+
         self.nav.setCurrentRow(2)
-        self.cases.set_filter(status, due)
+        self.cases.set_filter(status, due or DueFilter.ANY)
 
     def find_case(self) -> None:
         self.nav.setCurrentRow(2)
         self.cases.focus_search()
 
     def open_case(self, case_id: uuid.UUID) -> CaseDetailDialog:
+        from ui.case_detail import CaseDetailDialog
+
+        assert self.services is not None
         dialog = CaseDetailDialog(self.services, self.runner, case_id, self)
         dialog.continueRequested.connect(self.continue_intake)
         dialog.open()
@@ -139,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> None:
         """After a crash or power cut: offer the intake forms that were being filled in."""
+        assert self.services is not None
         drafts = self.services.drafts.list()
         if not drafts:
             return
@@ -159,12 +189,15 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
+        from app import version
+
+        assert self.services is not None
         db = self.services.ctx.db
         size = ""
         if db.sqlite_path and db.sqlite_path.exists():
             size = f"{db.sqlite_path.stat().st_size / 1024 / 1024:.1f} MB"
         text = self.tr("landdesk {version}\nData folder: {folder}\nDatabase: {db} {size}").format(
-            version=__version__, folder=self.data_folder or "", db=db.url, size=size)
+            version=version(), folder=self.data_folder or "", db=db.url, size=size)
         QMessageBox.about(self, self.tr("About landdesk"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,80 @@
+"""Start-up as ``landdesk`` does it: window first, database on the worker, then the pages."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from ui.application import launch
+from ui.main_window import MainWindow
+from ui.setup_dialog import SetupDialog
+
+
+@pytest.fixture(autouse=True)
+def _restore_globals() -> Iterator[None]:
+    hook, handlers = sys.excepthook, list(logging.getLogger().handlers)
+    yield
+    sys.excepthook = hook
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _args(folder: Path, db: Path | None = None, demo: bool = False) -> argparse.Namespace:
+    return argparse.Namespace(data_dir=str(folder), db=str(db) if db else None, demo=demo)
+
+
+def _close(window: MainWindow) -> None:
+    window.runner.wait()
+    window.close()
+    if window.services is not None:
+        window.services.ctx.db.dispose()
+
+
+def test_existing_office_opens_to_home(qtbot, office_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "landdesk.sqlite3"
+    shutil.copyfile(office_template, db)
+    ready: list[MainWindow] = []
+    window = launch(_args(tmp_path, db), on_ready=ready.append)
+    assert window.isVisible() and window.services is None  # shown before the database is open
+    qtbot.waitUntil(lambda: bool(ready), timeout=20000)
+    assert window.services is not None and window.stack.currentWidget() is window.home
+    assert "示例镇自然资源所" in window.windowTitle()
+    assert (tmp_path / "logs" / "landdesk.log").exists()
+    _close(window)
+
+
+def test_first_run_asks_for_the_office(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ready: list[MainWindow] = []
+    window = launch(_args(tmp_path), on_ready=ready.append)
+    qtbot.waitUntil(lambda: window.findChild(SetupDialog) is not None, timeout=20000)
+    dialog = window.findChild(SetupDialog)
+    assert dialog is not None
+    for key, value in {"name": "城关镇自然资源所", "code": "370702101", "display_name": "李明",
+                       "username": "liming"}.items():
+        dialog.fields[key].setText(value)
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(ready), timeout=10000)
+    assert (tmp_path / "landdesk.sqlite3").exists()
+    _close(window)
+
+
+def test_unopenable_database_is_a_message(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database at all" * 200)
+    failed: list[bool] = []
+    window = launch(_args(tmp_path, bad), on_failed=lambda: failed.append(True))
+    qtbot.waitUntil(lambda: bool(failed), timeout=20000)
+    box = window.findChild(QMessageBox, "startup_error")
+    assert box is not None and "无法打开数据库" in box.text()
+    box.done(0)
+    window.runner.wait()
