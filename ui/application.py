@@ -110,7 +110,7 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
     install_translators(app)
     runner = TaskRunner(parent=app)
     window = MainWindow(None, runner, data_folder=folder)
-    window.show()
+    window.showMaximized()  # clerks' screens are 1366×768: every pixel counts
     demo = bool(getattr(args, "demo", False))
     db_arg = args.db or (str(folder / "demo.sqlite3") if demo else None)
 

@@ -1,0 +1,47 @@
+"""The print path: the PDF's pages reach the printer at true size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from app.printing import render_document
+from app.printing.raster import page_count, render_pages
+from app.services import Services
+from tests.test_intake_service import full_form
+from ui.print_preview import PdfPreviewDialog, make_printer, paint_pdf
+
+
+def test_printing_sends_every_page_at_a4(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    outcome = services.intake.accept(full_form(services))
+    assert outcome.document is not None
+    pdf = render_document(outcome.document)
+    printer = make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_pdf(printer, pdf)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == page_count(pdf)
+    width, height = float(printed.pages[0].mediabox.width), float(printed.pages[0].mediabox.height)
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+
+
+def test_preview_dialog_saves_the_pdf_unchanged(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    outcome = services.intake.accept(full_form(services))
+    assert outcome.document is not None
+    pdf = render_document(outcome.document)
+    dialog = PdfPreviewDialog(pdf, "受理回执", "receipt.pdf")
+    qtbot.addWidget(dialog)
+    dialog.write_to(tmp_path / "saved")
+    assert (tmp_path / "saved.pdf").read_bytes() == pdf
+
+
+def test_rendered_page_is_mostly_white_with_ink(services: Services) -> None:
+    outcome = services.intake.accept(full_form(services))
+    assert outcome.document is not None
+    page = next(render_pages(render_document(outcome.document), dpi=30))
+    assert page.width > 0 and page.height > page.width  # portrait
+    dark = sum(1 for i in range(0, len(page.data), 4) if page.data[i] < 128)
+    assert 0.005 < dark / (page.width * page.height) < 0.5  # text drawn, not a blank or black page
