@@ -234,6 +234,123 @@ class RefusalNoticeData:
     contact_phone: str
 
 
+# ---------------------------------------------------------------- routing documents
+
+
+@dataclass(frozen=True)
+class SlipRow:
+    """One hand-off as printed on the transfer slip (传办单)."""
+
+    seq: int
+    kind: str  # "forward" or "return"
+    step_name: str
+    from_name: str
+    to_name: str
+    sent_at: dt.datetime
+    received_at: dt.datetime | None
+    done_at: dt.datetime | None
+    due_date: dt.date | None
+    opinion: str
+    result: str  # as printed: 同意 / 不同意 / 退回 …
+    reason: str = ""  # returns: why
+
+
+@dataclass(frozen=True)
+class TransferSlipData:
+    office: OfficeInfo
+    case_number: str
+    matter_name: str
+    tier_label: str
+    applicant: PartyInfo
+    accepted_at: dt.datetime
+    due_date: dt.date | None
+    due_uncertain: bool
+    green_channel: bool
+    rows: tuple[SlipRow, ...]
+    remaining_steps: tuple[str, ...]  # names of the catalogue steps still to come: blank rows
+    pauses: tuple[str, ...]  # e.g. "公示 2026-11-25 至 2026-12-01（不计入办理时限）"
+    printed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ReturnSlipData:
+    """退件单: who returned the case, to whom, when and why."""
+
+    office: OfficeInfo
+    slip_number: str
+    case_number: str
+    matter_name: str
+    applicant: PartyInfo
+    step_name: str
+    returned_by: str
+    returned_to: str  # a person's name, or "申请人"
+    returned_at: dt.datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class DecisionNoticeData:
+    """办结通知（准予 / 不予 / 撤回）."""
+
+    office: OfficeInfo
+    decision_number: str
+    case_number: str
+    applicant: PartyInfo
+    matter_name: str
+    accepted_at: dt.datetime
+    decided_at: dt.datetime
+    result: str  # approved / not_approved / withdrawn
+    result_label: str  # 准予 / 不予批准 / 申请人撤回
+    text: str  # the decision's content and reasons
+    clerk_name: str
+    contact_phone: str
+
+
+@dataclass(frozen=True)
+class SupervisionNoticeData:
+    """督办单."""
+
+    office: OfficeInfo
+    number: str
+    case_number: str
+    matter_name: str
+    applicant_name: str
+    issued_by: str
+    issued_to: str
+    issued_at: dt.datetime
+    reason: str
+    reply_due: dt.date
+    reply: str = ""
+    replied_by: str = ""
+    replied_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class InquiryRow:
+    at: dt.datetime
+    channel: str  # 来电 / 来访
+    asker: str
+    phone: str
+    address: str
+    matter: str
+    question: str
+    materials_received: str
+    first_officer: str
+    responsible_officer: str
+    handling: str  # 当场答复 / 转办
+    forwarded_to: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class InquiryRegisterData:
+    """首问负责登记簿 for one day."""
+
+    office: OfficeInfo
+    day: dt.date
+    rows: tuple[InquiryRow, ...]
+
+
 # ---------------------------------------------------------------- calendar
 
 

@@ -69,3 +69,15 @@ class StateError(LanddeskError):
 
 class NotFoundError(LanddeskError):
     """A record the caller asked for does not exist."""
+
+
+class PermissionDenied(LanddeskError):
+    """The signed-in user may not do this (wrong role, or not the case's current holder)."""
+
+    def __init__(self, action: str, message: str) -> None:
+        super().__init__(message)
+        self.action = action
+
+
+class SignInError(LanddeskError):
+    """Wrong user name or password, or the account is locked or disabled."""

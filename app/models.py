@@ -100,6 +100,10 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(40))
     roles: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Role values
     password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -211,6 +215,13 @@ class Case(Base):
     notice_late: Mapped[bool] = mapped_column(Boolean, default=False)
     pending_due: Mapped[dt.date | None] = mapped_column(Date, default=None)  # green channel
     refusal_reason: Mapped[str] = mapped_column(Text, default="")
+    # Routing (after acceptance): who holds the case now, at which catalogue step.
+    holder_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None, index=True)
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    result: Mapped[str] = mapped_column(String(20), default="")  # approved / not_approved / withdrawn
+    decision_number: Mapped[str | None] = mapped_column(String(24), unique=True, default=None)
+    decision_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -219,7 +230,7 @@ class Case(Base):
 
     matter: Mapped[Matter] = relationship(lazy="raise")
     applicant: Mapped[Applicant] = relationship(lazy="raise")
-    clerk: Mapped[User] = relationship(lazy="raise")
+    clerk: Mapped[User] = relationship(lazy="raise", foreign_keys=[clerk_id])
     materials: Mapped[list[CaseMaterial]] = relationship(
         lazy="raise", order_by="CaseMaterial.sort", cascade="all, delete-orphan"
     )
@@ -341,6 +352,133 @@ class ChangeLog(Base):
     op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     batch_seq: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+
+
+class CaseStep(Base):
+    """One hand-off of a case (传办单的一行), or a return (退件单) when ``kind`` is "return".
+
+    Accountability is read from these rows: who sent it, to whom, when it was
+    signed for, when it was done, with what opinion, within which limit.
+    """
+
+    __tablename__ = "case_step"
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq"),
+        Index("ix_case_step_to_user_open", "to_user_id", "done_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, … in the order of hand-offs
+    kind: Mapped[str] = mapped_column(String(10), default="forward")  # forward / return
+    step_order: Mapped[int] = mapped_column(Integer)  # the catalogue step this row is for
+    step_name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    from_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    to_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    sent_at: Mapped[dt.datetime] = mapped_column()
+    received_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # 签收
+    done_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    due_uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(String(20), default="")  # agree / disagree / returned / …
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)  # the handler's confirmation
+    reason: Mapped[str] = mapped_column(Text, default="")  # for returns: why
+    return_target: Mapped[str] = mapped_column(String(20), default="")  # step / applicant
+
+
+class CasePause(Base):
+    """A period that does not count towards the time limit (行政许可法 第四十五条)."""
+
+    __tablename__ = "case_pause"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # supplement / public_notice / hearing / expert_review
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    started_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    ended_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+
+
+class CollectiveReview(Base):
+    """集体会审 of a major matter: the meeting and what it decided."""
+
+    __tablename__ = "collective_review"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    participants: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(String(20))  # agree / disagree / defer
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    recorded_at: Mapped[dt.datetime] = mapped_column()
+
+
+class SupervisionNotice(Base):
+    """督办单: a leader asks for an explanation on a case by a date."""
+
+    __tablename__ = "supervision_notice"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), index=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_file.id"), default=None, index=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    issued_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    issued_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    issued_at: Mapped[dt.datetime] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text)
+    reply_due: Mapped[dt.date] = mapped_column(Date)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    replied_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class Inquiry(Base):
+    """首问负责制: every call or visit, whoever took it."""
+
+    __tablename__ = "inquiry"
+    __table_args__ = (Index("ix_inquiry_office_at", "office_id", "at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    at: Mapped[dt.datetime] = mapped_column()
+    channel: Mapped[str] = mapped_column(String(10))  # phone / visit
+    asker: Mapped[str] = mapped_column(String(100), index=True)  # name or unit
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    matter: Mapped[str] = mapped_column(String(100), default="")
+    question: Mapped[str] = mapped_column(Text)
+    materials_received: Mapped[str] = mapped_column(Text, default="")
+    first_officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    responsible_officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    handling: Mapped[str] = mapped_column(String(20))  # answered / forwarded
+    forwarded_to: Mapped[str] = mapped_column(String(100), default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class ServiceRating(Base):
+    """好差评: five levels; the two lowest open a follow-up that stays listed until closed."""
+
+    __tablename__ = "service_rating"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), index=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_file.id"), default=None)
+    inquiry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("inquiry.id"), default=None)
+    level: Mapped[int] = mapped_column(Integer)  # 5 非常满意 … 1 非常不满意
+    comment: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[dt.datetime] = mapped_column()
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    follow_up_due: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    follow_up_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    return_visit: Mapped[str] = mapped_column(Text, default="")  # 回访情况
+    rectification: Mapped[str] = mapped_column(Text, default="")  # 整改措施
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
 # Tables whose changes are not themselves logged (the logs, and bookkeeping).

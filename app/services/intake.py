@@ -45,8 +45,10 @@ NOTICE_DAYS = 5
 class CaseStatus(StrEnum):
     RECEIVED = "received"  # 已收件，待审查（5 个工作日内须决定）
     INCOMPLETE = "incomplete"  # 已一次性告知，待补正
-    ACCEPTED = "accepted"  # 已受理，办理中
+    ACCEPTED = "accepted"  # 已受理，办理中（在各环节之间传办）
     REJECTED = "rejected"  # 不予受理
+    COMPLETED = "completed"  # 已办结（准予 / 不予 / 撤回）
+    RETURNED = "returned"  # 已退件（退回申请人）
 
     @property
     def label(self) -> str:
@@ -55,6 +57,8 @@ class CaseStatus(StrEnum):
             "incomplete": "待补正",
             "accepted": "已受理",
             "rejected": "不予受理",
+            "completed": "已办结",
+            "returned": "已退件",
         }[self.value]
 
 
