@@ -11,13 +11,16 @@ import uuid
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, permissions
 from app.db import Database
+from app.dto import Role
 from app.models import utcnow
+from app.permissions import Action
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -53,6 +56,23 @@ class ServiceContext:
 
     def forget(self, key: Hashable) -> None:
         self._cache.pop(key, None)
+
+    def roles(self) -> frozenset[Role]:
+        """The signed-in user's roles (cached; UserService forgets them when they change)."""
+        from app.models import User
+
+        def load() -> frozenset[Role]:
+            with self.reading() as s:
+                user = s.get(User, self.user_id) if self.user_id else None
+                if user is None or not user.active:
+                    return frozenset()
+                return frozenset(Role(r) for r in user.roles.split(",") if r)
+
+        return cast(frozenset[Role], self.cached(("roles", self.user_id), load))
+
+    def require(self, action: Action, *, is_holder: bool = True) -> None:
+        """Raise PermissionDenied unless the signed-in user may do ``action``."""
+        permissions.require(self.roles(), action, is_holder=is_holder)
 
     @contextmanager
     def transaction(self, action: str) -> Iterator[Session]:
