@@ -31,6 +31,7 @@ from app.dto import (
 )
 from app.errors import FormErrors, NotFoundError, StateError, ValidationError
 from app.models import Applicant, Case, CaseEvent, CaseMaterial, Office, SequenceCounter, User
+from app.permissions import Action
 from app.services.context import ServiceContext, local_date
 from app.services.office import _office_info
 from app.services.reference import MatterItem, ReferenceService
@@ -335,6 +336,7 @@ class IntakeService:
 
     def receive(self, form: IntakeForm) -> IntakeOutcome:
         """收件: take the materials now and decide within five working days."""
+        self.ctx.require(Action.INTAKE)
         clean = self.check(form, Decision.RECEIVE)
         now = self.ctx.now()
         deadline = self._notice_deadline(now)
@@ -346,6 +348,7 @@ class IntakeService:
                              tuple(w for w in [coverage_warning(deadline)] if w))
 
     def accept(self, form: IntakeForm, case_id: uuid.UUID | None = None) -> IntakeOutcome:
+        self.ctx.require(Action.INTAKE)
         clean = self.check(form, Decision.ACCEPT)
         now = self.ctx.now()
         warnings: list[str] = []
@@ -378,6 +381,7 @@ class IntakeService:
         return IntakeOutcome(case.id, CaseStatus.ACCEPTED, case.number or "", document, tuple(warnings))
 
     def notify_incomplete(self, form: IntakeForm, case_id: uuid.UUID | None = None) -> IntakeOutcome:
+        self.ctx.require(Action.INTAKE)
         clean = self.check(form, Decision.INCOMPLETE)
         now = self.ctx.now()
         warnings: list[str] = []
@@ -400,6 +404,7 @@ class IntakeService:
                              tuple(warnings))
 
     def refuse(self, form: IntakeForm, reason: str, case_id: uuid.UUID | None = None) -> IntakeOutcome:
+        self.ctx.require(Action.INTAKE)
         clean = self.check(form, Decision.REFUSE, reason)
         now = self.ctx.now()
         with self.ctx.transaction("intake.refuse") as s:
