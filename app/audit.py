@@ -23,6 +23,11 @@ from app.models import UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog, ut
 
 GENESIS_HASH = "0" * 64
 
+# Columns whose values never leave the row: the logs record that they changed, not what to.
+# (A password hash in the audit log or a sync file would be an offline cracking target.)
+REDACTED = frozenset({("app_user", "password_hash")})
+REDACTED_MARK = "[已隐藏]"
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
@@ -36,10 +41,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _value(table: str, key: str, value: Any) -> Any:
+    if (table, key) in REDACTED:
+        return None if value is None else REDACTED_MARK
+    return _plain(value)
+
+
 def snapshot(obj: Base) -> dict[str, Any]:
-    """All column values of a mapped object as JSON-ready plain values."""
+    """All column values of a mapped object as JSON-ready plain values (secrets masked)."""
     mapper = inspect(obj).mapper
-    return {attr.key: _plain(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    table = obj.__table__.name
+    return {attr.key: _value(table, attr.key, getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
 def _row_id(obj: Base) -> str:
@@ -52,13 +64,14 @@ def _row_id(obj: Base) -> str:
 
 def _changes(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
     state = inspect(obj)
+    table = obj.__table__.name
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history
         if hist.has_changes():
-            before[attr.key] = _plain(hist.deleted[0]) if hist.deleted else None
-            after[attr.key] = _plain(hist.added[0]) if hist.added else None
+            before[attr.key] = _value(table, attr.key, hist.deleted[0]) if hist.deleted else None
+            after[attr.key] = _value(table, attr.key, hist.added[0]) if hist.added else None
     return before, after
 
 
