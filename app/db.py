@@ -141,12 +141,35 @@ def upgrade_to_head(engine: Engine) -> None:
         )
     if current == head_revision():
         return
+    run_migration(engine, "upgrade", "head")
+
+
+def run_migration(engine: Engine, direction: str, target: str) -> None:
+    """Upgrade or downgrade in one transaction.
+
+    SQLite rebuilds a table to alter it, which foreign keys forbid while other
+    tables point at it; so they are switched off around the migration (it can
+    only be done outside a transaction) and every reference is checked before
+    the migration commits.
+    """
     from alembic import command
 
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                getattr(command, direction)(cfg, target)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(f"数据库升级后发现 {len(broken)} 处关联数据不一致，升级已撤销")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 @dataclass
