@@ -513,16 +513,19 @@ def _furniture_canvas(info: DocInfo, font: str) -> type[Canvas]:
         def _draw_furniture(self, total: int) -> None:
             page = self.getPageNumber()
             size = MIN_FONT_SIZE
+            # This page's own size: a landscape page template (wide tables)
+            # sets it per page, portrait documents keep A4 portrait.
+            width, height = self._pagesize
             self.saveState()
             self.setFont(font, size)
             self.setFillColor(colors.black)
             if total > 1:
-                self.drawCentredString(PAGE_WIDTH / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
+                self.drawCentredString(width / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
             if getattr(self, "_ld_letterhead_page", None) != page:
-                y = PAGE_HEIGHT - 12 * mm
-                self.drawString(20 * mm, y, _running_header(info, font, size, PAGE_WIDTH - 40 * mm))
+                y = height - 12 * mm
+                self.drawString(20 * mm, y, _running_header(info, font, size, width - 40 * mm))
                 self.setLineWidth(0.4)
-                self.line(20 * mm, y - 2 * mm, PAGE_WIDTH - 20 * mm, y - 2 * mm)
+                self.line(20 * mm, y - 2 * mm, width - 20 * mm, y - 2 * mm)
             self.restoreState()
 
     return _FurnitureCanvas
