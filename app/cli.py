@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-code", required=True, help="9位乡镇代码（统计用区划代码前9位）")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
+    p.add_argument("--password", help="第一个用户的密码（不填则提示输入，避免留在命令历史里）")
 
     p = sub.add_parser("demo", help="生成演示单位和演示申请")
     _common(p)
@@ -91,9 +92,18 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
     if args.command == "init":
         from app.services.office import OfficeInput
 
+        password = args.password
+        if password is None:
+            import getpass
+
+            password = getpass.getpass("第一个用户的密码：")
+            if getpass.getpass("再输一遍：") != password:
+                print("错误：两次输入的密码不一致", file=sys.stderr)
+                return 2
         services = open_services(args)
         services.office.create_office(OfficeInput(name=args.office_name, code=args.office_code),
-                                      username=args.username, display_name=args.display_name)
+                                      username=args.username, display_name=args.display_name,
+                                      password=password)
         print(f"已设置单位：{args.office_name}（{args.office_code}）")
         return 0
     if args.command == "demo":

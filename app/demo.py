@@ -18,6 +18,7 @@ from app.services import Services
 from app.services.context import LOCAL_TZ
 from app.services.intake import ApplicantInput, IntakeForm, MaterialStatus, MaterialTick
 from app.services.office import OfficeInput
+from app.services.users import DEMO_PASSWORD
 from app.validators import resident_id_check_char, uscc_check_char
 
 DEMO_OFFICE = OfficeInput(
@@ -74,7 +75,8 @@ def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
     rng = random.Random(seed)
     real_clock = services.ctx.clock
     if services.office.needs_setup():
-        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
+                                      password=DEMO_PASSWORD)
     calendar = services.reference.calendar()
     today = real_clock().astimezone(LOCAL_TZ).date()
     # Working days of the last four weeks, oldest first, so deadlines fall around today

@@ -237,6 +237,10 @@ class Case(Base):
     events: Mapped[list[CaseEvent]] = relationship(
         lazy="raise", order_by="CaseEvent.at", cascade="all, delete-orphan"
     )
+    # Declared so the unit of work writes a case before the rows that point at it.
+    steps: Mapped[list[CaseStep]] = relationship(lazy="raise", order_by="CaseStep.seq")
+    pauses: Mapped[list[CasePause]] = relationship(lazy="raise", order_by="CasePause.start_date")
+    reviews: Mapped[list[CollectiveReview]] = relationship(lazy="raise")
 
 
 class CaseMaterial(Base):

@@ -38,6 +38,7 @@ def demo_database(folder: Path, cases: int = 0) -> Path:
     from app.db import open_database
     from app.demo import DEMO_OFFICE, fill_demo
     from app.services import Services
+    from app.services.users import DEMO_PASSWORD
 
     path = folder / "bench.sqlite3"
     db = open_database(f"sqlite:///{path}")
@@ -45,6 +46,7 @@ def demo_database(folder: Path, cases: int = 0) -> Path:
     if cases:
         fill_demo(services, cases=cases)
     elif services.office.needs_setup():
-        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
+                                      password=DEMO_PASSWORD)
     db.dispose()
     return path

@@ -36,12 +36,14 @@ def generate(path: Path, cases: int, done_fraction: float = 0.9, seed: int = 7) 
     from app.models import Applicant, Case, CaseStep, Matter, Office, User
     from app.services import Services
     from app.services.context import LOCAL_TZ
+    from app.services.users import DEMO_PASSWORD
 
     rng = random.Random(seed)
     db = open_database(f"sqlite:///{path}")
     services = Services.create(db, path.parent)
     if services.office.needs_setup():
-        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
+                                      password=DEMO_PASSWORD)
     with services.ctx.transaction("bench.staff") as s:
         office_id = s.scalar(select(Office.id))
         for username, name, role in STAFF:

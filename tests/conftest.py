@@ -17,6 +17,8 @@ from app.demo import DEMO_OFFICE, fill_demo  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.services.context import LOCAL_TZ  # noqa: E402
 
+TEST_PASSWORD = "guotu-2026"  # the demo office's first user (wangxm) in every template
+
 # A fixed "now" (Monday 23 November 2026, 10:00 Beijing time) so deadlines in tests are exact.
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=LOCAL_TZ).astimezone(dt.UTC)
 
@@ -37,7 +39,8 @@ def _make_template(folder: Path, *, office: bool, cases: int) -> Path:
     db = open_database(f"sqlite:///{path}")
     services = Services.create(db, folder, clock=FixedClock())
     if office:
-        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅")
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
+                                      password=TEST_PASSWORD)
     if cases:
         fill_demo(services, cases=cases)
     db.dispose()  # closing the last connection folds the WAL into the file, so one copy is complete

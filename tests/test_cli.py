@@ -42,7 +42,7 @@ def test_deadline_and_audit_verify(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert "2027" in captured.err
     assert main(["init", *db, "--office-name", "城关镇自然资源所", "--office-code", "370702101",
-                 "--username", "li", "--display-name", "李明"]) == 0
+                 "--username", "li", "--display-name", "李明", "--password", "chengguan-1"]) == 0
     assert main(["audit", *db, "verify"]) == 0
     assert "完整" in capsys.readouterr().out
 
@@ -50,7 +50,7 @@ def test_deadline_and_audit_verify(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_bad_office_code_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
     assert main(["init", *db, "--office-name", "某镇", "--office-code", "3707", "--username", "li",
-                 "--display-name", "李明"]) == 2
+                 "--display-name", "李明", "--password", "chengguan-1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "Traceback" not in err
 

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.conftest import TEST_PASSWORD
 from ui.application import launch
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
+from ui.sign_in_dialog import SignInDialog
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +48,16 @@ def test_existing_office_opens_to_home(qtbot, office_template: Path, tmp_path: P
     ready: list[MainWindow] = []
     window = launch(_args(tmp_path, db), on_ready=ready.append)
     assert window.isVisible() and window.services is None  # shown before the database is open
+    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None and not ready  # nobody works before signing in
+    dialog.username.setText("wangxm")
+    dialog.password.setText("wrong-password")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=10000)  # checked on the worker
+    assert not ready
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.submit()
     qtbot.waitUntil(lambda: bool(ready), timeout=20000)
     assert window.services is not None and window.stack.currentWidget() is window.home
     assert "示例镇自然资源所" in window.windowTitle()
@@ -60,7 +72,8 @@ def test_first_run_asks_for_the_office(qtbot, tmp_path: Path) -> None:  # type: 
     dialog = window.findChild(SetupDialog)
     assert dialog is not None
     for key, value in {"name": "城关镇自然资源所", "code": "370702101", "display_name": "李明",
-                       "username": "liming"}.items():
+                       "username": "liming", "password": "chengguan-1",
+                       "password_confirm": "chengguan-1"}.items():
         dialog.fields[key].setText(value)
     dialog.submit()
     qtbot.waitUntil(lambda: bool(ready), timeout=10000)

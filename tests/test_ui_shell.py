@@ -23,6 +23,8 @@ def test_setup_dialog_shows_errors_at_fields_then_creates_office(qtbot, blank_se
     dialog.fields["code"].setText("3707021")
     dialog.fields["display_name"].setText("李明")
     dialog.fields["username"].setText("liming")
+    dialog.fields["password"].setText("chengguan-1")
+    dialog.fields["password_confirm"].setText("chengguan-1")
     dialog.submit()
     assert not dialog.errors["code"].isHidden()
     assert "9" in dialog.errors["code"].text() or "位" in dialog.errors["code"].text()

@@ -101,7 +101,8 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
     """Show the main window now; open the database on the worker; attach the pages when ready.
 
     Then, in order: demo data (``--demo`` on an empty database), first-run
-    set-up (if the office is not set up), the offer to continue drafts.
+    set-up (the person setting up is signed in) or else the sign-in dialog, the
+    idle lock, the offer to continue drafts.
     """
     app = make_application()
     folder = paths.data_dir(args.data_dir)
@@ -124,7 +125,12 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
             on_failed()
 
     def ready(services: Services) -> None:
+        from ui.idle_lock import IdleLock
+
         window.attach(services)
+        window.idle_lock = IdleLock(services, window, runner)  # minutes from the office's setting
+        window.idle_lock.userChanged.connect(window.user_changed)
+        window.users_page.idleMinutesChanged.connect(window.idle_lock.set_minutes)
         window.offer_drafts()
         log.info("started: data folder %s, database %s, log %s", folder, services.ctx.db.url, log_path)
         if on_ready:
@@ -145,7 +151,17 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
             setup.rejected.connect(window.close)
             setup.open()
             return
-        ready(services)
+        sign_in(services)
+
+    def sign_in(services: Services) -> None:
+        """Who works at this PC is decided by a password, not by the database."""
+        from ui.sign_in_dialog import SignInDialog
+
+        services.users.sign_out()
+        dialog = SignInDialog(services, window, runner=runner, demo=demo)
+        dialog.signedIn.connect(lambda _user: ready(services))  # after any forced password change
+        dialog.rejected.connect(window.close)
+        dialog.open()
 
     runner.run(lambda: _open_services(folder, db_arg), opened, fail)
     return window

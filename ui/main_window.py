@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dto import Role
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services import Services
     from app.services.cases import DueFilter
     from app.services.intake import CaseStatus
+    from app.services.office import UserItem
     from ui.case_detail import CaseDetailDialog
+    from ui.idle_lock import IdleLock
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        self.idle_lock: IdleLock | None = None  # set by ui.application.launch
         if services is not None:
             self.attach(services)
 
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         from ui.cases_page import CasesPage
         from ui.home_page import HomePage
         from ui.intake_page import IntakePage
+        from ui.users_page import UsersPage
 
         self.services = services
         runner = self.runner
@@ -97,14 +102,17 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPage(services, runner)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
-        for page in (self.home, self.intake, self.cases, self.calendar):
+        self.users_page = UsersPage(services, runner)
+        for page in (self.home, self.intake, self.cases, self.calendar, self.users_page):
             self.stack.addWidget(page)
+        # Users is for administrators; the stack index stays equal to the navigation row.
+        self.users_item = QListWidgetItem(self.tr("Users"))
+        self.nav.addItem(self.users_item)
+        self.users_item.setHidden(Role.ADMIN not in services.ctx.roles())
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setEnabled(True)
         self._build_menu()
-        user = services.office.current_user()
-        self.status_label.setText(self.tr("{office} ({code}) · {user} · database: {db}").format(
-            office=office.name, code=office.code, user=user.display_name, db=services.ctx.db.url))
+        self._show_user(office.name, office.code, services.office.current_user().display_name)
         self.home.openList.connect(self.show_cases)
         self.home.newIntake.connect(self.new_intake)
         self.intake.decided.connect(lambda _outcome: self.home.refresh())
@@ -123,6 +131,11 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        account.addAction(self.tr("&Change my password…")).triggered.connect(self.change_password)
+        lock = account.addAction(self.tr("&Lock screen"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(lambda: self.idle_lock is not None and self.idle_lock.lock_now())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About landdesk"))
         about.triggered.connect(self.show_about)
@@ -200,6 +213,33 @@ class MainWindow(QMainWindow):
             version=version(), folder=self.data_folder or "", db=db.url, size=size)
         QMessageBox.about(self, self.tr("About landdesk"), text)
 
+    def change_password(self) -> None:
+        from ui.sign_in_dialog import ChangePasswordDialog
+
+        assert self.services is not None
+        ChangePasswordDialog(self.services, self, runner=self.runner).open()
+
+    def user_changed(self, user: UserItem) -> None:
+        """Somebody else signed in at the idle lock: their name, their pages, their counts."""
+        assert self.services is not None
+        if self.intake.has_unsaved_input():
+            self.intake.start_new()  # keeps the previous person's form as a draft, clears the screen
+        office = self.services.office.office()
+        self._show_user(office.name, office.code, user.display_name)
+        admin = Role.ADMIN in user.roles
+        self.users_item.setHidden(not admin)
+        if not admin and self.stack.currentWidget() is self.users_page:
+            self.nav.setCurrentRow(0)
+        else:
+            self._show_page(self.nav.currentRow())
+
+    def _show_user(self, office: str, code: str, user: str) -> None:
+        assert self.services is not None
+        self.status_label.setText(self.tr("{office} ({code}) · {user} · database: {db}").format(
+            office=office, code=code, user=user, db=self.services.ctx.db.url))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.runner.wait()
         super().closeEvent(event)

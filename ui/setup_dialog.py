@@ -44,11 +44,15 @@ class SetupDialog(QDialog):
             ("court", self.tr("Court for administrative lawsuits"), self.tr("e.g. 某某县人民法院")),
             ("display_name", self.tr("Your name"), ""),
             ("username", self.tr("Your login name"), "wangxm"),
+            ("password", self.tr("Your password"), self.tr("At least 8 characters, not only digits")),
+            ("password_confirm", self.tr("Password again"), ""),
         ]
         for key, label, placeholder in rows:
             edit = QLineEdit()
             edit.setObjectName(key)
             edit.setPlaceholderText(placeholder)
+            if key.startswith("password"):
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
             error = QLabel()
             error.setObjectName(f"{key}_error")
             error.setStyleSheet("color: #b00020;")
@@ -74,19 +78,22 @@ class SetupDialog(QDialog):
     def submit(self) -> None:
         for label in self.errors.values():
             label.hide()
+        if self.value("password") != self.value("password_confirm"):
+            self._field_error("password_confirm", self.tr("The two passwords are not the same"))
+            self.fields["password_confirm"].setFocus()
+            return
         data = OfficeInput(**{k: self.value(k) for k in (
             "name", "code", "county", "address", "phone", "complaint_phone",
             "reconsideration_body", "court")})
         try:
             self.services.office.create_office(data, username=self.value("username"),
-                                               display_name=self.value("display_name"))
+                                               display_name=self.value("display_name"),
+                                               password=self.value("password"))
         except FormErrors as exc:
             first = None
             for error in exc.errors:
-                label = self.errors.get(error.field)
-                if label is not None:
-                    label.setText(error.message)
-                    label.show()
+                if error.field in self.errors:
+                    self._field_error(error.field, error.message)
                     first = first or self.fields[error.field]
             if first is not None:
                 first.setFocus()
@@ -95,3 +102,7 @@ class SetupDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
+
+    def _field_error(self, key: str, message: str) -> None:
+        self.errors[key].setText(message)
+        self.errors[key].show()

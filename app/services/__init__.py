@@ -15,6 +15,8 @@ from app.services.drafts import DraftStore
 from app.services.intake import IntakeService
 from app.services.office import OfficeService
 from app.services.reference import ReferenceService
+from app.services.routing import RoutingService
+from app.services.users import UserService
 
 
 @dataclass
@@ -25,6 +27,8 @@ class Services:
     intake: IntakeService
     cases: CaseQueryService
     drafts: DraftStore
+    users: UserService
+    routing: RoutingService
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
@@ -43,4 +47,6 @@ class Services:
             intake=IntakeService(ctx, reference),
             cases=CaseQueryService(ctx, reference),
             drafts=DraftStore(data_folder / "drafts"),
+            users=UserService(ctx),
+            routing=RoutingService(ctx, reference),
         )

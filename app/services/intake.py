@@ -377,6 +377,16 @@ class IntakeService:
             warning = coverage_warning(deadline)
             if warning:
                 warnings.append(warning)
+            # Routing starts at the window step, held by the accepting clerk (传办单 row 1).
+            from app.services.routing import (  # routing imports intake
+                open_first_step,
+                plan_from_spec,
+            )
+
+            case.holder_id = self.ctx.user_id
+            case.current_step = 1
+            open_first_step(s, case, plan_from_spec(self.reference.matter_spec(clean.matter.id)),
+                            self.reference.calendar())
             document = self._receipt(s, case)
         return IntakeOutcome(case.id, CaseStatus.ACCEPTED, case.number or "", document, tuple(warnings))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from app import security
 from app.dto import OfficeInfo, Role
 from app.errors import FormErrors, NotFoundError, ValidationError
 from app.models import Office, User
@@ -79,8 +80,12 @@ class OfficeService:
         with self.ctx.reading() as s:
             return not s.scalar(select(func.count()).select_from(Office))
 
-    def create_office(self, data: OfficeInput, *, username: str, display_name: str) -> UserItem:
-        """First run: the office and its first user (who administers the others)."""
+    def create_office(self, data: OfficeInput, *, username: str, display_name: str,
+                      password: str) -> UserItem:
+        """First run: the office and its first user (who administers the others).
+
+        ``password`` is stored only as a scrypt hash (app.security).
+        """
         clean = validate_office_input(data)
         errors: list[ValidationError] = []
         username = username.strip()
@@ -90,23 +95,39 @@ class OfficeService:
                                           "登录名只能由字母、数字、下划线或点组成，且不能为空"))
         if not display_name:
             errors.append(ValidationError("display_name", display_name, "empty", "请填写姓名"))
+        problem = security.password_problem(password, username)
+        if problem:
+            # never the password itself as the error's value: errors end up in logs
+            errors.append(ValidationError("password", "", "rule", problem))
         if errors:
             raise FormErrors(errors)
+        password_hash = security.hash_password(password)
         office_id = uuid.uuid4()
         user_id = uuid.uuid4()
-        self.ctx.office_id, self.ctx.user_id = office_id, user_id
         roles = (Role.ADMIN, Role.WINDOW_CLERK, Role.SECTION_CHIEF)
-        with self.ctx.transaction("office.create") as s:
-            if s.scalar(select(func.count()).select_from(Office)):
-                raise ValidationError("code", clean.code, "exists", "本数据库已经设置过单位")
-            s.add(Office(id=office_id, **clean.__dict__))
-            s.flush()
-            s.add(User(id=user_id, office_id=office_id, username=username,
-                       display_name=display_name, roles=",".join(r.value for r in roles)))
+        # The person setting up is the actor of the set-up, and is signed in afterwards.
+        previous = self.ctx.office_id, self.ctx.user_id
+        self.ctx.office_id, self.ctx.user_id = office_id, user_id
+        try:
+            with self.ctx.transaction("office.create") as s:
+                if s.scalar(select(func.count()).select_from(Office)):
+                    raise ValidationError("code", clean.code, "exists", "本数据库已经设置过单位")
+                s.add(Office(id=office_id, **clean.__dict__))
+                s.flush()
+                s.add(User(id=user_id, office_id=office_id, username=username,
+                           display_name=display_name, roles=",".join(r.value for r in roles),
+                           password_hash=password_hash, must_change_password=False))
+        except BaseException:
+            self.ctx.office_id, self.ctx.user_id = previous
+            raise
         return UserItem(id=user_id, username=username, display_name=display_name, roles=roles)
 
     def sign_in_default(self) -> UserItem:
-        """Act as the office's first active user (sign-in with passwords comes with routing)."""
+        """Act as the office's first active user, without a password.
+
+        For tests and the ``--demo`` data generator only: the window signs people in
+        with UserService.sign_in().
+        """
         with self.ctx.reading() as s:
             office = s.scalars(select(Office).where(Office.is_county.is_(False))).first()
             if office is None:

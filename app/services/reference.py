@@ -129,6 +129,7 @@ class ReferenceService:
         self.catalog_dir = catalog_dir
         self._calendar: WorkCalendar | None = None
         self._matters: dict[str, MatterItem] | None = None
+        self._specs: dict[uuid.UUID, dict[str, Any]] = {}
 
     # ------------------------------------------------------------ start-up
 
@@ -166,11 +167,14 @@ class ReferenceService:
             raise NotFoundError(f"事项目录中没有编码为 {code} 的事项") from None
 
     def matter_spec(self, matter_id: uuid.UUID) -> dict[str, Any]:
-        with self.ctx.reading() as s:
-            matter = s.get(Matter, matter_id)
-            if matter is None:
-                raise NotFoundError("事项不存在")
-            return dict(matter.spec)
+        """The whole catalogue entry of a matter (any version), as stored; cached, never changes."""
+        if matter_id not in self._specs:
+            with self.ctx.reading() as s:
+                matter = s.get(Matter, matter_id)
+                if matter is None:
+                    raise NotFoundError("事项不存在")
+                self._specs[matter_id] = dict(matter.spec)
+        return self._specs[matter_id]
 
     def _matter_index(self) -> dict[str, MatterItem]:
         if self._matters is None:
