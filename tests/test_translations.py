@@ -45,11 +45,10 @@ def test_shipped_translation_matches_the_sources(tmp_path: Path) -> None:
 def test_chinese_is_loaded_by_default(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
 
-    from ui.application import install_translators
+    from ui.application import install_translators, remove_translators
 
-    translators = install_translators(qapp)
+    install_translators(qapp)
     try:
         assert QCoreApplication.translate("MainWindow", "Cases") == "办件查询"
     finally:
-        for t in translators:
-            qapp.removeTranslator(t)
+        remove_translators(qapp)

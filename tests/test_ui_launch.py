@@ -23,6 +23,13 @@ from ui.sign_in_dialog import SignInDialog
 def _restore_globals() -> Iterator[None]:
     hook, handlers = sys.excepthook, list(logging.getLogger().handlers)
     yield
+    from PySide6.QtWidgets import QApplication
+
+    from ui.application import remove_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    remove_translators(app)  # launch() installs Chinese; later tests read English source text
     sys.excepthook = hook
     root = logging.getLogger()
     for handler in list(root.handlers):

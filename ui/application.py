@@ -25,9 +25,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_installed: list[QTranslator] = []
+
+
+def remove_translators(app: QApplication) -> None:
+    """Back to the English source strings (tests that run after a launched window need this)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+
+
 def install_translators(app: QApplication, language: str = "zh_CN") -> list[QTranslator]:
     """Chinese by default: our strings plus Qt's own (print dialogs, standard buttons)."""
-    translators: list[QTranslator] = []
+    remove_translators(app)  # installing twice would stack two copies
+    translators = _installed
     if language.startswith("en"):
         return translators
     ours = QTranslator(app)

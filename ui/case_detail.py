@@ -33,6 +33,7 @@ from app.units import format_area
 from app.workcalendar import coverage_warning
 from ui.errors import show_error
 from ui.print_preview import PdfPreviewDialog
+from ui.routing_panel import RoutingPanel
 from ui.tasks import TaskRunner
 
 WARNING_STYLE = ("color: #7a4a00; background: #fff4d6; border: 1px solid #f0c36d; "
@@ -56,9 +57,14 @@ def _local(moment: dt.datetime | None) -> str:
     return moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
+# Cases in (or past) routing have a "办理" tab with the transfer record and the actions.
+ROUTED_STATUSES = (CaseStatus.ACCEPTED, CaseStatus.COMPLETED, CaseStatus.RETURNED)
+
+
 class CaseDetailDialog(QDialog):
     continueRequested = Signal(object)  # case id: continue at the intake window
     loaded = Signal()
+    routingChanged = Signal()  # something was done in the routing tab
 
     def __init__(self, services: Services, runner: TaskRunner, case_id: uuid.UUID,
                  parent: QWidget | None = None) -> None:
@@ -69,6 +75,7 @@ class CaseDetailDialog(QDialog):
         self.detail: CaseDetail | None = None
         self.last_preview: PdfPreviewDialog | None = None
         self.last_pdf: bytes | None = None
+        self.routing_panel: RoutingPanel | None = None
         self.setWindowTitle(self.tr("Case"))
         self.resize(1000, 660)
 
@@ -242,6 +249,11 @@ class CaseDetailDialog(QDialog):
 
         self._fill_materials(d)
         self._fill_events(d)
+        if d.status in ROUTED_STATUSES and self.routing_panel is None:
+            self.routing_panel = RoutingPanel(self.services, self.runner, self.case_id)
+            self.routing_panel.setObjectName("routing")
+            self.routing_panel.changed.connect(self.routingChanged)
+            self.tabs.insertTab(1, self.routing_panel, self.tr("Handling (办理)"))
         self.reprint_button.setEnabled(d.status is not CaseStatus.RECEIVED or bool(d.number))
         self.continue_button.setEnabled(d.status in (CaseStatus.RECEIVED, CaseStatus.INCOMPLETE))
         self.continue_button.setVisible(self.continue_button.isEnabled())

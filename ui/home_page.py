@@ -1,4 +1,8 @@
-"""Home: what needs attention today, in counts a clerk can click through."""
+"""Home: what needs attention today, in counts a clerk can click through.
+
+The first row is the signed-in person's own work (the cases they hold, from the
+routing service); the second is the whole office's open cases.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,23 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.services import Services
 from app.services.cases import CaseCounts, DueFilter
 from app.services.intake import CaseStatus
+from app.services.routing import InboxCounts
 from ui.errors import show_error
+from ui.inbox_page import InboxFilter
+from ui.routing_panel import routing_for
 from ui.tasks import TaskRunner
+
+TILE_STYLE = (
+    "QPushButton {{ text-align: left; padding: 12px; border: 1px solid #ccc; border-left: 6px solid {colour};"
+    " border-radius: 4px; background: {background}; font-size: 12pt; color: {text}; }}"
+    " QPushButton:focus {{ border: 2px solid #1a73e8; border-left: 6px solid {colour}; }}"
+)
 
 
 class HomePage(QWidget):
     # (status or None, due filter) for the case list
     openList = Signal(object, object)
+    openInbox = Signal(object)  # InboxFilter: my cases of one kind
     newIntake = Signal()
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -33,6 +47,39 @@ class HomePage(QWidget):
         self.calendar_note.hide()
         layout.addWidget(self.calendar_note)
 
+        mine_title = QLabel(self.tr("My work"))
+        mine_title.setObjectName("mine_title")
+        mine_title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #333;")
+        layout.addWidget(mine_title)
+        mine = QGridLayout()
+        mine.setSpacing(12)
+        self.my_tiles: dict[str, QPushButton] = {}
+        my_specs = [
+            ("inbox", self.tr("My inbox"), InboxFilter.ALL, "#0b5394"),
+            ("unreceived", self.tr("Not yet received"), InboxFilter.UNRECEIVED, "#674ea7"),
+            ("due_today", self.tr("Due today"), InboxFilter.DUE_TODAY, "#b45f06"),
+            ("due_soon", self.tr("Due within 2 working days"), InboxFilter.DUE_SOON, "#7f6000"),
+            ("overdue", self.tr("Overdue"), InboxFilter.OVERDUE, "#990000"),
+        ]
+        for index, (key, title, which, colour) in enumerate(my_specs):
+            tile = QPushButton()
+            tile.setObjectName(f"my_{key}")
+            tile.setMinimumSize(170, 80)
+            tile.setProperty("title", title)
+            tile.setProperty("colour", colour)
+            tile.setStyleSheet(TILE_STYLE.format(colour=colour, background="white", text="black"))
+            tile.setText(f"{title}\n–")
+            tile.setProperty("filter", which.value)
+            tile.clicked.connect(self._open_my_tile)
+            mine.addWidget(tile, 0, index)
+            self.my_tiles[key] = tile
+        layout.addLayout(mine)
+        layout.addSpacing(8)
+
+        office_title = QLabel(self.tr("Office cases"))
+        office_title.setObjectName("office_title")
+        office_title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #333;")
+        layout.addWidget(office_title)
         grid = QGridLayout()
         grid.setSpacing(16)
         self.tiles: dict[str, QPushButton] = {}
@@ -48,15 +95,14 @@ class HomePage(QWidget):
             tile.setObjectName(f"tile_{key}")
             tile.setMinimumSize(200, 96)
             tile.setProperty("title", title)
-            tile.setStyleSheet(
-                f"QPushButton {{ text-align: left; padding: 12px; border: 1px solid #ccc; border-left: 6px solid {colour};"
-                " border-radius: 4px; background: white; font-size: 12pt; }"
-                " QPushButton:focus { border: 2px solid #1a73e8; }"
-            )
-            tile.clicked.connect(lambda _=False, s=status, d=due: self.openList.emit(s, d))
+            tile.setStyleSheet(TILE_STYLE.format(colour=colour, background="white", text="black"))
+            tile.setProperty("status", status.value if status else "")
+            tile.setProperty("due", due.value)
+            tile.clicked.connect(self._open_office_tile)
             grid.addWidget(tile, index // 3, index % 3)
             self.tiles[key] = tile
         layout.addLayout(grid)
+        layout.addSpacing(12)
         new = QPushButton(self.tr("&New application (Ctrl+N)"))
         new.setObjectName("new_intake")
         new.setMinimumHeight(44)
@@ -70,6 +116,37 @@ class HomePage(QWidget):
             return self.services.cases.counts(), user.display_name, self.services.reference.calendar_years()
 
         self.runner.run(load, self._show, lambda exc: show_error(self, exc))
+        routing = routing_for(self.services)
+        self.runner.run(routing.counts, self._show_mine, lambda exc: show_error(self, exc))
+
+    # Bound methods, not lambdas over self: those make reference cycles through the child
+    # buttons that PySide may tear down in the wrong order (a crash when the page is freed).
+    def _open_office_tile(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, QPushButton):
+            status = tile.property("status")
+            self.openList.emit(CaseStatus(status) if status else None, DueFilter(tile.property("due")))
+
+    def _open_my_tile(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, QPushButton):
+            self.openInbox.emit(InboxFilter(tile.property("filter")))
+
+    def _show_mine(self, counts: InboxCounts) -> None:
+        values = {"inbox": counts.inbox, "unreceived": counts.unreceived,
+                  "due_today": counts.due_today, "due_soon": counts.due_soon,
+                  "overdue": counts.overdue}
+        # A tile with something in it is tinted in its colour, so the eye goes there first.
+        tinted = {"unreceived": "#f1ecf9", "due_today": "#ffe9cc", "due_soon": "#fff7c2",
+                  "overdue": "#fde7e7"}
+        for key, tile in self.my_tiles.items():
+            value = values[key]
+            tile.setText(f"{tile.property('title')}\n{value}")
+            background = tinted.get(key, "white") if value else "white"
+            text = tile.property("colour") if value and key in tinted else "black"
+            tile.setStyleSheet(TILE_STYLE.format(colour=tile.property("colour"),
+                                                 background=background, text=text))
+            tile.setProperty("count", value)
 
     def _show(self, result: tuple[CaseCounts, str, list[int]]) -> None:
         counts, name, years = result

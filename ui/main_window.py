@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.services.office import UserItem
     from ui.case_detail import CaseDetailDialog
     from ui.idle_lock import IdleLock
+    from ui.inbox_page import InboxFilter
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +40,7 @@ class MainWindow(QMainWindow):
     up before that, and the pages follow when the worker hands the services over.
     """
 
-    PAGE_SHORTCUTS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")
+    PAGE_SHORTCUTS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7")
 
     def __init__(self, services: Services | None, runner: TaskRunner, data_folder: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -54,7 +55,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 10px; }")
-        titles = [self.tr("Home"), self.tr("Intake"), self.tr("Cases"), self.tr("Working calendar")]
+        titles = [self.tr("Home"), self.tr("Intake"), self.tr("Cases"), self.tr("Working calendar"),
+                  self.tr("My inbox"), self.tr("First inquiries"), self.tr("Supervision")]
         for index, (title, shortcut) in enumerate(zip(titles, self.PAGE_SHORTCUTS, strict=True)):
             item = QListWidgetItem(title)
             item.setToolTip(shortcut)
@@ -89,7 +91,10 @@ class MainWindow(QMainWindow):
         from ui.calendar_page import CalendarPage
         from ui.cases_page import CasesPage
         from ui.home_page import HomePage
+        from ui.inbox_page import InboxPage
+        from ui.inquiry_page import InquiryPage
         from ui.intake_page import IntakePage
+        from ui.supervision_page import SupervisionPage
         from ui.users_page import UsersPage
 
         self.services = services
@@ -102,8 +107,12 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPage(services, runner)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
+        self.inbox = InboxPage(services, runner)
+        self.inquiry = InquiryPage(services, runner)
+        self.supervision = SupervisionPage(services, runner)
         self.users_page = UsersPage(services, runner)
-        for page in (self.home, self.intake, self.cases, self.calendar, self.users_page):
+        for page in (self.home, self.intake, self.cases, self.calendar, self.inbox, self.inquiry,
+                     self.supervision, self.users_page):
             self.stack.addWidget(page)
         # Users is for administrators; the stack index stays equal to the navigation row.
         self.users_item = QListWidgetItem(self.tr("Users"))
@@ -117,6 +126,12 @@ class MainWindow(QMainWindow):
         self.home.newIntake.connect(self.new_intake)
         self.intake.decided.connect(lambda _outcome: self.home.refresh())
         self.cases.continueIntake.connect(self.continue_intake)
+        self.home.openInbox.connect(self.show_inbox)
+        self.inbox.openCase.connect(self.open_case)  # "Case record…" in the routing dialog
+        self.inbox.changed.connect(self.home.refresh)
+        self.inquiry.ratingRecorded.connect(self._rating_recorded)
+        for page in (self.inquiry, self.supervision):
+            page.statusChanged.connect(self._show_status)
         self.nav.setCurrentRow(0)
 
     def _build_menu(self) -> None:
@@ -166,6 +181,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(2)
         self.cases.set_filter(status, due or DueFilter.ANY)
 
+    def _rating_recorded(self, _rating_id: object) -> None:
+        self.supervision.refresh()  # a bad rating opens a follow-up listed there
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def show_inbox(self, which: InboxFilter | None = None) -> None:
+        from ui.inbox_page import InboxFilter
+
+        self.nav.setCurrentRow(self.stack.indexOf(self.inbox))  # _show_page refreshes it
+        self.inbox.set_filter(which or InboxFilter.ALL)
+
     def find_case(self) -> None:
         self.nav.setCurrentRow(2)
         self.cases.focus_search()
@@ -176,6 +203,7 @@ class MainWindow(QMainWindow):
         assert self.services is not None
         dialog = CaseDetailDialog(self.services, self.runner, case_id, self)
         dialog.continueRequested.connect(self.continue_intake)
+        dialog.routingChanged.connect(self.home.refresh)
         dialog.open()
         return dialog
 

@@ -12,10 +12,13 @@ from app.models import utcnow
 from app.services.cases import CaseQueryService
 from app.services.context import ServiceContext
 from app.services.drafts import DraftStore
+from app.services.inquiries import InquiryService
 from app.services.intake import IntakeService
 from app.services.office import OfficeService
+from app.services.ratings import RatingService
 from app.services.reference import ReferenceService
 from app.services.routing import RoutingService
+from app.services.supervision import SupervisionService
 from app.services.users import UserService
 
 
@@ -29,6 +32,9 @@ class Services:
     drafts: DraftStore
     users: UserService
     routing: RoutingService
+    inquiries: InquiryService
+    ratings: RatingService
+    supervision: SupervisionService
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
@@ -49,4 +55,7 @@ class Services:
             drafts=DraftStore(data_folder / "drafts"),
             users=UserService(ctx),
             routing=RoutingService(ctx, reference),
+            inquiries=InquiryService(ctx, reference),
+            ratings=RatingService(ctx, reference),
+            supervision=SupervisionService(ctx, reference),
         )

@@ -19,6 +19,14 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="177" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../ui/intake_fields.py" line="166" />
@@ -243,313 +251,318 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="72" />
+        <location filename="../../ui/case_detail.py" line="79" />
         <source>Case</source>
         <translation>申请详情</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="76" />
+        <location filename="../../ui/case_detail.py" line="83" />
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104" />
+        <location filename="../../ui/case_detail.py" line="111" />
         <source>Application</source>
         <translation>申请信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="108" />
+        <location filename="../../ui/case_detail.py" line="115" />
         <source>Material</source>
         <translation>材料名称</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="108" />
+        <location filename="../../ui/case_detail.py" line="115" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="108" />
+        <location filename="../../ui/case_detail.py" line="115" />
         <source>Copies required</source>
         <translation>应交份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="116" />
         <source>Copies received</source>
         <translation>已收份数</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="109" />
-        <location filename="../../ui/case_detail.py" line="203" />
+        <location filename="../../ui/case_detail.py" line="116" />
+        <location filename="../../ui/case_detail.py" line="210" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="116" />
         <source>Problem</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="112" />
+        <location filename="../../ui/case_detail.py" line="119" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114" />
+        <location filename="../../ui/case_detail.py" line="121" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114" />
+        <location filename="../../ui/case_detail.py" line="121" />
         <source>Event</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114" />
+        <location filename="../../ui/case_detail.py" line="121" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="114" />
+        <location filename="../../ui/case_detail.py" line="121" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="117" />
+        <location filename="../../ui/case_detail.py" line="124" />
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="120" />
+        <location filename="../../ui/case_detail.py" line="127" />
         <source>Reprint…</source>
         <translation>重新打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="122" />
+        <location filename="../../ui/case_detail.py" line="129" />
         <source>Continue intake</source>
         <translation>继续受理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="124" />
+        <location filename="../../ui/case_detail.py" line="131" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="168" />
+        <location filename="../../ui/case_detail.py" line="175" />
         <source>This case could not be loaded</source>
         <translation>无法读取这件申请</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="174" />
+        <location filename="../../ui/case_detail.py" line="181" />
         <source>(received, no number yet)</source>
         <translation>（已收件，未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175" />
+        <location filename="../../ui/case_detail.py" line="182" />
         <source>Case {number}</source>
         <translation>申请详情 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="179" />
+        <location filename="../../ui/case_detail.py" line="186" />
         <source>Green channel (key project): handle first</source>
         <translation>绿色通道（重点项目）：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="181" />
+        <location filename="../../ui/case_detail.py" line="188" />
         <source>Overdue: the time limit ended on {date}</source>
         <translation>已超期：办理期限已于 {date} 届满</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="187" />
+        <location filename="../../ui/case_detail.py" line="194" />
         <source>the holiday arrangement of its year was entered after the date was counted; check the date against the calendar</source>
         <translation>该期限推算时所在年度的节假日安排尚未录入，现已录入，请对照工作日历核对期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="189" />
+        <location filename="../../ui/case_detail.py" line="196" />
         <source>Tentative due date: {reason}</source>
         <translation>期限待定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="192" />
+        <location filename="../../ui/case_detail.py" line="199" />
         <source>The decision came more than 5 working days after the materials were received: by Article 32 of the Administrative Licensing Law the application counts as accepted from the day it was received</source>
         <translation>收件后超过5个工作日才作出决定：依照《行政许可法》第三十二条，自收到申请材料之日起即为受理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197" />
+        <location filename="../../ui/case_detail.py" line="204" />
         <source>Not accepted: {reason}</source>
         <translation>不予受理理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="201" />
+        <location filename="../../ui/case_detail.py" line="208" />
         <source>Case number</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="202" />
+        <location filename="../../ui/case_detail.py" line="209" />
         <source>Notice number</source>
         <translation>告知书号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="204" />
+        <location filename="../../ui/case_detail.py" line="211" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="205" />
+        <location filename="../../ui/case_detail.py" line="212" />
         <source>Tier</source>
         <translation>事项级别</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="206" />
+        <location filename="../../ui/case_detail.py" line="213" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="206" />
+        <location filename="../../ui/case_detail.py" line="213" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="207" />
+        <location filename="../../ui/case_detail.py" line="214" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="208" />
+        <location filename="../../ui/case_detail.py" line="215" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="209" />
+        <location filename="../../ui/case_detail.py" line="216" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="210" />
+        <location filename="../../ui/case_detail.py" line="217" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="211" />
+        <location filename="../../ui/case_detail.py" line="218" />
         <source>Village</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="212" />
+        <location filename="../../ui/case_detail.py" line="219" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="213" />
+        <location filename="../../ui/case_detail.py" line="220" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="214" />
+        <location filename="../../ui/case_detail.py" line="221" />
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="218" />
+        <location filename="../../ui/case_detail.py" line="225" />
         <source>Summary</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="219" />
+        <location filename="../../ui/case_detail.py" line="226" />
         <source>Location</source>
         <translation>坐落</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="220" />
+        <location filename="../../ui/case_detail.py" line="227" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="221" />
+        <location filename="../../ui/case_detail.py" line="228" />
         <source>Received at</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="222" />
+        <location filename="../../ui/case_detail.py" line="229" />
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="223" />
+        <location filename="../../ui/case_detail.py" line="230" />
         <source>Decided at</source>
         <translation>决定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="224" />
+        <location filename="../../ui/case_detail.py" line="231" />
         <source>Promised time limit</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="225" />
+        <location filename="../../ui/case_detail.py" line="232" />
         <source>{n} working days</source>
         <translation>{n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="226" />
+        <location filename="../../ui/case_detail.py" line="233" />
         <source>On the spot</source>
         <translation>即办</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="227" />
+        <location filename="../../ui/case_detail.py" line="234" />
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="228" />
+        <location filename="../../ui/case_detail.py" line="235" />
         <source>Missing materials due</source>
         <translation>补齐材料期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="230" />
+        <location filename="../../ui/case_detail.py" line="237" />
         <source>Window clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="240" />
+        <location filename="../../ui/case_detail.py" line="247" />
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="255" />
+        <location filename="../../ui/case_detail.py" line="256" />
+        <source>Handling (办理)</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="267" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="270" />
+        <location filename="../../ui/case_detail.py" line="282" />
         <source>{name} (if applicable)</source>
         <translation>{name}（视情形提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="289" />
+        <location filename="../../ui/case_detail.py" line="301" />
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="290" />
+        <location filename="../../ui/case_detail.py" line="302" />
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="291" />
+        <location filename="../../ui/case_detail.py" line="303" />
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="292" />
+        <location filename="../../ui/case_detail.py" line="304" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="293" />
+        <location filename="../../ui/case_detail.py" line="305" />
         <source>Materials supplemented</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="329" />
+        <location filename="../../ui/case_detail.py" line="341" />
         <source>Nothing to reprint: no decision has been made on this case yet</source>
         <translation>尚未作出受理决定，没有可重新打印的文书</translation>
     </message>
@@ -714,46 +727,820 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="84" />
+        <location filename="../../ui/sign_in_dialog.py" line="113" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="88" />
+        <source>Your password was set by the administrator. Choose your own password before you continue; only you should know it.</source>
+        <translation>您的密码是系统管理员设置的。请先设置您自己的新密码再继续，新密码只应您本人知道。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="96" />
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="97" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="98" />
+        <source>New password again</source>
+        <translation>再输一遍新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="107" />
+        <source>At least 8 characters, not only digits</source>
+        <translation>至少 8 个字符，不能全是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="114" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="114" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="138" />
+        <source>The two passwords are not the same</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>CollectiveDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="455" />
+        <source>Collective review</source>
+        <translation>集体会审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="458" />
+        <source>Meeting &amp;date:</source>
+        <translation>会审日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="460" />
+        <source>Names, separated by 、</source>
+        <translation>参会人员姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="461" />
+        <source>&amp;Participants:</source>
+        <translation>参会人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="463" />
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="463" />
+        <source>Disagree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="464" />
+        <source>Deferred</source>
+        <translation>暂缓，另行会审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="466" />
+        <source>D&amp;ecision:</source>
+        <translation>会审结论(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="468" />
+        <source>&amp;Minutes:</source>
+        <translation>会议纪要(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="469" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="481" />
+        <source>List who took part in the meeting</source>
+        <translation>请填写参会人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="483" />
+        <source>Summarise the minutes of the meeting</source>
+        <translation>请填写会议纪要要点</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="489" />
+        <source>Complete the case</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="491" />
+        <source>The decision is printed as the decision notice for the applicant.</source>
+        <translation>决定内容将打印在送达申请人的办结通知书上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="495" />
+        <source>&amp;Result:</source>
+        <translation>办结结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="497" />
+        <source>&amp;Decision and reasons:</source>
+        <translation>决定内容及理由(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="498" />
+        <source>Complete and print notice</source>
+        <translation>办结并打印通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="507" />
+        <source>Write the decision and its reasons</source>
+        <translation>请填写决定内容及理由</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="101" />
+        <source>Follow-up of a bad rating</source>
+        <translation>差评回访整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="102" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="103" />
+        <source>{subject} · {level} · rated {at} · due {due}
+{comment}</source>
+        <translation>{subject} · {level} · 评价于 {at} · 期限 {due}
+{comment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="108" />
+        <source>When and how the person was visited or called, and what they said</source>
+        <translation>何时以何种方式回访，群众的意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="109" />
+        <source>Return &amp;visit:</source>
+        <translation>回访情况(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="112" />
+        <source>What was changed so it does not happen again</source>
+        <translation>采取了哪些整改措施，防止再次发生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="113" />
+        <source>&amp;Rectification:</source>
+        <translation>整改措施(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="114" />
+        <source>&amp;Close the follow-up (both are written)</source>
+        <translation>办结回访整改（回访情况和整改措施均已填写）(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home_page.py" line="40" />
+        <location filename="../../ui/home_page.py" line="87" />
         <source>Open cases</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="41" />
+        <location filename="../../ui/home_page.py" line="60" />
+        <location filename="../../ui/home_page.py" line="88" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="42" />
+        <location filename="../../ui/home_page.py" line="50" />
+        <source>My work</source>
+        <translation>我的办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="58" />
+        <source>My inbox</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="59" />
+        <source>Not yet received</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="61" />
+        <location filename="../../ui/home_page.py" line="89" />
         <source>Due within 2 working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="43" />
+        <location filename="../../ui/home_page.py" line="62" />
+        <location filename="../../ui/home_page.py" line="90" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="44" />
+        <location filename="../../ui/home_page.py" line="79" />
+        <source>Office cases</source>
+        <translation>全所办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="91" />
         <source>Waiting for supplements</source>
         <translation>待补正</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="60" />
+        <location filename="../../ui/home_page.py" line="106" />
         <source>&amp;New application (Ctrl+N)</source>
         <translation>新建受理(&amp;N)（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="76" />
+        <location filename="../../ui/home_page.py" line="153" />
         <source>Hello, {name}</source>
         <translation>{name}，您好</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="84" />
+        <location filename="../../ui/home_page.py" line="161" />
         <source>The official holidays of {year} are not entered yet: deadlines reaching into {year} are counted with weekends only and marked as provisional. Enter them under Working calendar when they are published.</source>
         <translation>{year}年的法定节假日安排尚未录入：延伸到{year}年的办理期限暂按周末推算，并标注为“待定”。国务院办公厅公布后，请在“工作日历”中录入。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="295" />
+        <source>You must choose your own password before you can continue.</source>
+        <translation>必须先设置您自己的密码才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="104" />
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="104" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="104" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="105" />
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="105" />
+        <source>Sent to me</source>
+        <translation>移交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="105" />
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="106" />
+        <source>Step due</source>
+        <translation>环节时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="106" />
+        <source>Case due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="148" />
+        <source>G {number}</source>
+        <translation>绿 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="159" />
+        <source>Not yet</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="165" />
+        <source>{date} paused</source>
+        <translation>{date}（暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="165" />
+        <source>paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="172" />
+        <source>Green channel (key project): handle first</source>
+        <translation>绿色通道（重点项目）：优先办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="174" />
+        <source>Clock paused (暂停计时): the days do not count</source>
+        <translation>暂停计时：暂停期间不计入办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="176" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="178" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="180" />
+        <source>Due within 2 working days</source>
+        <translation>两个工作日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="182" />
+        <source>Sent to you but not yet received (签收)</source>
+        <translation>已移交给您，尚未签收</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="247" />
+        <location filename="../../ui/inbox_page.py" line="386" />
+        <source>My inbox</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="255" />
+        <source>All my cases</source>
+        <translation>全部待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="256" />
+        <source>Not yet received</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="257" />
+        <location filename="../../ui/inbox_page.py" line="344" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="258" />
+        <location filename="../../ui/inbox_page.py" line="345" />
+        <source>Due within 2 working days</source>
+        <translation>两个工作日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="259" />
+        <location filename="../../ui/inbox_page.py" line="343" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="262" />
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="266" />
+        <source>Office overdue (全所超期)</source>
+        <translation>全所超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="269" />
+        <source>Every overdue case of the office, whoever holds it</source>
+        <translation>全所所有超期办件，不论在谁手上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="318" />
+        <source>&amp;Handle…</source>
+        <translation>办理(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="321" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="346" />
+        <source>Clock paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="347" />
+        <source>G = green channel</source>
+        <translation>绿 = 绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="367" />
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="386" />
+        <source>Overdue in the office</source>
+        <translation>全所超期办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="430" />
+        <source>{n} overdue cases in the office</source>
+        <translation>全所超期 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="431" />
+        <source>No case of the office is overdue.</source>
+        <translation>全所没有超期办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="434" />
+        <source>{n} shown · {total} in my inbox · {unreceived} not yet received · {overdue} overdue</source>
+        <translation>显示 {n} 件 · 待办共 {total} 件 · 待签收 {unreceived} 件 · 超期 {overdue} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="439" />
+        <source>Nothing in your inbox.</source>
+        <translation>您手上没有待办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="440" />
+        <source>None of your cases is in this list.</source>
+        <translation>没有符合条件的待办件。</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryPage</name>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="634" />
+        <source>New call or visit (first-inquiry log)</source>
+        <translation>来电来访登记（首问负责制）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="645" />
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="646" />
+        <source>Phone call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="647" />
+        <source>person's name, or the unit's name</source>
+        <translation>个人姓名或单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="648" />
+        <source>optional: mobile or landline</source>
+        <translation>选填：手机或固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="649" />
+        <source>village, group, house number</source>
+        <translation>村、组、门牌号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="656" />
+        <source>a catalogue matter, or in your words</source>
+        <translation>选择目录事项，或直接填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="663" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="664" />
+        <source>what the person asked or reported</source>
+        <translation>来电来访人咨询或反映的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="667" />
+        <location filename="../../ui/inquiry_page.py" line="749" />
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="668" />
+        <location filename="../../ui/inquiry_page.py" line="750" />
+        <source>Forwarded</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="669" />
+        <source>section, office or person</source>
+        <translation>股室、单位或经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="672" />
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="673" />
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="676" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="680" />
+        <source>&amp;Way</source>
+        <translation>方式(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="681" />
+        <source>&amp;Name / unit</source>
+        <translation>姓名/单位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="682" />
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="683" />
+        <source>A&amp;ddress</source>
+        <translation>住址(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="684" />
+        <source>Matter as&amp;ked</source>
+        <translation>咨询事项(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="685" />
+        <source>Materials &amp;received</source>
+        <translation>接收材料(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="686" />
+        <source>&amp;Question</source>
+        <translation>咨询内容(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="687" />
+        <source>&amp;Handling</source>
+        <translation>办理方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="688" />
+        <source>&amp;Forwarded to</source>
+        <translation>转办至(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="689" />
+        <source>Responsi&amp;ble</source>
+        <translation>责任人(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="690" />
+        <source>&amp;Outcome</source>
+        <translation>办理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="734" />
+        <source>Search: name or unit, phone (beginning), matter, question, forwarded to</source>
+        <translation>查找：姓名或单位、电话（开头）、事项、内容、转办对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="738" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="738" />
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="739" />
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="739" />
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="742" />
+        <source>Da&amp;ys:</source>
+        <translation>日期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="748" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="751" />
+        <source>Awaiting outcome</source>
+        <translation>待办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="753" />
+        <source>Filt&amp;er:</source>
+        <translation>筛选(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="800" />
+        <source>Record o&amp;utcome…</source>
+        <translation>登记办理结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="802" />
+        <source>R&amp;ate service…</source>
+        <translation>服务评价(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="804" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="809" />
+        <source>Register of</source>
+        <translation>登记簿日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="815" />
+        <source>Print re&amp;gister…</source>
+        <translation>打印登记簿(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="877" />
+        <source>{name} (me)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="881" />
+        <source>First officer: {name}</source>
+        <translation>首问人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="950" />
+        <source>Logged: {asker}, {time}.</source>
+        <translation>已登记：{asker}，{time}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="961" />
+        <source>Nothing was saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="975" />
+        <source>Nothing was saved: {n} problem(s) marked in red.</source>
+        <translation>未保存：有 {n} 处问题，已用红色标出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1017" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1046" />
+        <source>{n} entries</source>
+        <translation>共 {n} 条登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1077" />
+        <source>{time} · {asker}: {question}</source>
+        <translation>{time} · {asker}：{question}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1086" />
+        <source>Rating saved ({level}): a follow-up is due by {date}.</source>
+        <translation>评价已保存（{level}），须于 {date} 前完成回访整改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1089" />
+        <source>Rating saved ({level}).</source>
+        <translation>评价已保存（{level}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1103" />
+        <source>Outcome saved: {asker}.</source>
+        <translation>办理结果已保存：{asker}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1147" />
+        <source>The register could not be made.</source>
+        <translation>登记簿未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="1148" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryTableModel</name>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="418" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="418" />
+        <source>Way</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="418" />
+        <source>Name or unit</source>
+        <translation>姓名/单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="418" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="419" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="419" />
+        <source>Question</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="419" />
+        <source>First officer</source>
+        <translation>首问人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="420" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="420" />
+        <source>Handling</source>
+        <translation>办理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="420" />
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="420" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="540" />
+        <source>Phone call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="540" />
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="555" />
+        <source>Forwarded to {target}</source>
+        <translation>转办：{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="556" />
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="560" />
+        <source>Awaiting outcome</source>
+        <translation>待办结</translation>
     </message>
 </context>
 <context>
@@ -1172,94 +1959,162 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="88" />
+        <source>landdesk is locked</source>
+        <translation>一窗受理系统已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="92" />
+        <source>{name} has been away. Enter your password to continue, or sign in as another user.</source>
+        <translation>{name} 已离开一段时间。请输入密码继续，或换其他用户登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="95" />
+        <source>Sign in to continue.</source>
+        <translation>请登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="105" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="106" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="110" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>landdesk</source>
         <translation>一窗受理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Intake</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>landdesk — {office}</source>
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>My inbox</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>First inquiries</source>
+        <translation>首问登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59" />
+        <source>Supervision</source>
+        <translation>督查督办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>&amp;Change my password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>&amp;Lock screen</source>
+        <translation>锁屏(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>landdesk {version}
 Data folder: {folder}
 Database: {db} {size}</source>
@@ -1268,7 +2123,7 @@ Database: {db} {size}</source>
 数据库：{db} {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -1415,6 +2270,115 @@ Database: {db} {size}</source>
     </message>
 </context>
 <context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="303" />
+        <source>Record opinion</source>
+        <translation>填写意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="306" />
+        <source>Step {step}: your opinion and result go on the transfer slip.</source>
+        <translation>“{step}”环节：您的意见和结果将记入传办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="311" />
+        <source>&amp;Opinion:</source>
+        <translation>意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="315" />
+        <source>&amp;Agree</source>
+        <translation>同意(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="316" />
+        <source>&amp;Disagree</source>
+        <translation>不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="324" />
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="325" />
+        <source>Save opinion</source>
+        <translation>保存意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="334" />
+        <source>Write your opinion (for example: 同意，请领导审批)</source>
+        <translation>请填写办理意见（例如：同意，请领导审批）</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="361" />
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="362" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="363" />
+        <source>{asker}: {question}</source>
+        <translation>{asker}：{question}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="366" />
+        <source>&amp;Outcome:</source>
+        <translation>办理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="367" />
+        <source>&amp;Done: close this entry</source>
+        <translation>已办结，关闭此登记(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="413" />
+        <source>Pause the clock</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="414" />
+        <source>Time for supplements, public notice, hearings and expert review does not count towards the time limits (行政许可法 第四十五条).</source>
+        <translation>补正材料、公示、听证、专家评审所需时间不计入办理时限（《行政许可法》第四十五条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="419" />
+        <source>&amp;Kind:</source>
+        <translation>暂停原因(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="421" />
+        <source>&amp;From:</source>
+        <translation>起始日(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="423" />
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="424" />
+        <source>Pause</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="434" />
+        <source>Say why the clock stops</source>
+        <translation>请写明暂停计时的理由</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../ui/print_preview.py" line="63" />
@@ -1430,6 +2394,49 @@ Database: {db} {size}</source>
         <location filename="../../ui/print_preview.py" line="71" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="301" />
+        <source>Service rating</source>
+        <translation>服务评价（好差评）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="302" />
+        <source>Save rating</source>
+        <translation>保存评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="317" />
+        <source>Level:</source>
+        <translation>评价等级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="320" />
+        <source>What the person said (required for a bad rating)</source>
+        <translation>群众的评价意见（差评必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="321" />
+        <source>&amp;Comment:</source>
+        <translation>评价意见(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="322" />
+        <source>{name} (me)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="323" />
+        <source>&amp;Follow-up by:</source>
+        <translation>回访整改责任人(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="352" />
+        <source>A bad rating opens a follow-up: a return visit and rectification, due by {date}.</source>
+        <translation>差评须回访整改，期限至 {date}。</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +2495,536 @@ Database: {db} {size}</source>
         <location filename="../../ui/intake_fields.py" line="218" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="83" />
+        <source>Reply to supervision notice {number}</source>
+        <translation>答复督办单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="85" />
+        <source>Send reply</source>
+        <translation>提交答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="86" />
+        <source>Case {case} · issued by {by} on {at} · reply by {due}
+{reason}</source>
+        <translation>办件 {case} · {by} 于 {at} 督办 · 限 {due} 前回复
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="90" />
+        <source>What has been done, or why it is late and by when it will be done</source>
+        <translation>已办理的情况，或延误的原因及预计办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="91" />
+        <source>&amp;Reply:</source>
+        <translation>答复(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="440" />
+        <source>Resume the clock</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="441" />
+        <source>The days of the pause are added to the step's and the case's time limits.</source>
+        <translation>暂停的天数将顺延环节时限和办结期限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="444" />
+        <source>&amp;Last day of the pause:</source>
+        <translation>暂停截止日(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="445" />
+        <source>Resume</source>
+        <translation>恢复计时</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="383" />
+        <source>Return the case</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="384" />
+        <source>A return slip (退件单) records who returned the case, to whom, when and why.</source>
+        <translation>退件单记录由谁退件、退给谁、何时退件以及退件理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="388" />
+        <source>Step {order}: {name}</source>
+        <translation>第 {order} 环节：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="390" />
+        <source>The applicant (case ends as returned)</source>
+        <translation>申请人（本件以退件结束）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="393" />
+        <source>Return &amp;to:</source>
+        <translation>退回至(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="396" />
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="397" />
+        <source>Return</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="407" />
+        <source>A return needs a reason: it is printed on the return slip</source>
+        <translation>请写明退件理由：退件理由将打印在退件单上</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1123" />
+        <source>Handle case</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1133" />
+        <source>Case record…</source>
+        <translation>申请详情…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1135" />
+        <source>Applicant, materials and intake history</source>
+        <translation>申请人、申请材料和受理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1137" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1153" />
+        <source>Handle case {number}</source>
+        <translation>办理 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPanel</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="553" />
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="570" />
+        <source>Transfer record (传办记录)</source>
+        <translation>传办记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="576" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="576" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="576" />
+        <source>From</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="576" />
+        <source>To</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="576" />
+        <source>Sent at</source>
+        <translation>移交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="577" />
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="577" />
+        <source>Done at</source>
+        <translation>办毕时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="577" />
+        <source>Step due</source>
+        <translation>环节时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="577" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="578" />
+        <source>Opinion / reason</source>
+        <translation>意见 / 退件理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="620" />
+        <source>&amp;Receive (签收)</source>
+        <translation>签收(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="621" />
+        <source>&amp;Opinion…</source>
+        <translation>填写意见(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="622" />
+        <source>&amp;Send on…</source>
+        <translation>传办(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="623" />
+        <source>Re&amp;turn…</source>
+        <translation>退件(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="624" />
+        <source>&amp;Pause clock…</source>
+        <translation>暂停计时(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="625" />
+        <source>Res&amp;ume clock…</source>
+        <translation>恢复计时(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="626" />
+        <source>&amp;Collective review…</source>
+        <translation>集体会审(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="627" />
+        <source>Co&amp;mplete…</source>
+        <translation>办结(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="641" />
+        <source>Print &amp;transfer slip…</source>
+        <translation>打印传办单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="644" />
+        <source>Print return slip…</source>
+        <translation>打印退件单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="646" />
+        <source>Select a return in the transfer record</source>
+        <translation>请先在传办记录中选中一条退件记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="649" />
+        <source>Print decision notice…</source>
+        <translation>打印办结通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="679" />
+        <source>The routing of this case could not be read</source>
+        <translation>无法读取本件的办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="702" />
+        <source>{date} (tentative)</source>
+        <translation>{date}（待定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="707" />
+        <source>{tier} matter</source>
+        <translation>{tier}事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="711" />
+        <source>With {name} ({step})</source>
+        <translation>在办：{name}（{step}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="712" />
+        <source>With {name}</source>
+        <translation>在办：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="714" />
+        <source>Case due {date}</source>
+        <translation>办结期限 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="720" />
+        <source>Completed: {result}</source>
+        <translation>已办结：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="723" />
+        <source>Returned to the applicant: the case is closed</source>
+        <translation>已退回申请人，本件办理终结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="726" />
+        <source>Not in routing: the case has not been accepted</source>
+        <translation>本件尚未受理，未进入传办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="730" />
+        <source>Clock paused (暂停计时)</source>
+        <translation>暂停计时中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="732" />
+        <source>Clock paused since {date}: {kind} — {reason}</source>
+        <translation>自 {date} 起暂停计时：{kind}——{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="740" />
+        <source>Overdue: the case was due on {date}</source>
+        <translation>已超期：办结期限为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="743" />
+        <source>Overdue at this step: it was due on {date}</source>
+        <translation>本环节已超期：环节时限为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="747" />
+        <source>The due date is tentative (待定): the holidays of a year it reaches into are not entered yet</source>
+        <translation>办结期限待定：期限所跨年度的节假日安排尚未录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="766" />
+        <source>same day</source>
+        <translation>当日办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="767" />
+        <source>{n} working days</source>
+        <translation>{n} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="769" />
+        <source>done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="771" />
+        <source>returned to the applicant</source>
+        <translation>已退回申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="775" />
+        <source>now: {name} · paused</source>
+        <translation>在办：{name} · 暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="777" />
+        <source>now: {name} · overdue</source>
+        <translation>在办：{name} · 已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="779" />
+        <source>now: {name}</source>
+        <translation>在办：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="782" />
+        <source>not reached</source>
+        <translation>未办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="782" />
+        <source>to come</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="800" />
+        <source>Returned</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="811" />
+        <source>the applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="813" />
+        <source>Return reason: {reason}</source>
+        <translation>退件理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="824" />
+        <source>not yet</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="841" />
+        <source>Overdue at this step</source>
+        <translation>本环节已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="873" />
+        <source>&lt;b&gt;Clock pauses (not counted):&lt;/b&gt;</source>
+        <translation>&lt;b&gt;暂停计时（不计入办理时限）：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="876" />
+        <source>from {start}, still paused</source>
+        <translation>自 {start} 起，仍在暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="878" />
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="890" />
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="890" />
+        <source>Disagree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="891" />
+        <source>Deferred</source>
+        <translation>暂缓，另行会审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="894" />
+        <source>&lt;b&gt;Collective review&lt;/b&gt; on {date}: {participants}. Decision: {decision}. Minutes: {minutes}</source>
+        <translation>&lt;b&gt;集体会审&lt;/b&gt;（{date}）参会：{participants}。结论：{decision}。纪要：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="916" />
+        <source>The case is with {name}: you can read it and print the transfer slip.</source>
+        <translation>本件目前在 {name} 手上：您可以查看并打印传办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="922" />
+        <source>Receive (签收) the case first: the time of receipt goes on the transfer slip.</source>
+        <translation>请先签收：签收时间将记入传办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1033" />
+        <source>Return slip</source>
+        <translation>退件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1034" />
+        <source>The case was returned to {to}. Print the return slip (退件单) now?</source>
+        <translation>本件已退回{to}。现在打印退件单吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1038" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1039" />
+        <source>Not now</source>
+        <translation>暂不打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1074" />
+        <source>Transfer slip {number}</source>
+        <translation>传办单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1076" />
+        <source>Return slip {number}</source>
+        <translation>退件单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1078" />
+        <source>Decision notice {number}</source>
+        <translation>办结通知书 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="1079" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="340" />
+        <source>Send to the next step</source>
+        <translation>传办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="343" />
+        <source>same day</source>
+        <translation>当日办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="344" />
+        <source>{n} working days</source>
+        <translation>{n} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="345" />
+        <source>Next step: {order}. {name} ({role}, {limit})</source>
+        <translation>下一环节：{order}. {name}（{role}，{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="352" />
+        <source>Choose who receives the case…</source>
+        <translation>请选择接收人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="354" />
+        <source>&amp;Send to:</source>
+        <translation>接收人(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="356" />
+        <source>Optional: a note for the next person</source>
+        <translation>可选：给下一环节的说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="357" />
+        <source>&amp;Opinion:</source>
+        <translation>意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="358" />
+        <source>Send</source>
+        <translation>传办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="361" />
+        <source>Nobody holds the role of the next step. Ask the administrator to give the role to a colleague.</source>
+        <translation>没有人担任下一环节的角色，请管理员为相关同事设置该角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_panel.py" line="375" />
+        <source>Choose who receives the case</source>
+        <translation>请选择接收人</translation>
     </message>
 </context>
 <context>
@@ -1573,9 +3110,643 @@ Database: {db} {size}</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="66" />
+        <location filename="../../ui/setup_dialog.py" line="47" />
+        <source>Your password</source>
+        <translation>登录密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="47" />
+        <source>At least 8 characters, not only digits</source>
+        <translation>至少 8 个字符，不能全是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="48" />
+        <source>Password again</source>
+        <translation>再输一遍密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="70" />
         <source>Create office</source>
         <translation>创建单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="82" />
+        <source>The two passwords are not the same</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="184" />
+        <location filename="../../ui/sign_in_dialog.py" line="209" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="187" />
+        <source>Sign in to landdesk</source>
+        <translation>登录一窗受理系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="202" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="203" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="210" />
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="225" />
+        <source>Demo office: every demo account's password is {password}</source>
+        <translation>演示单位：以下演示账户的密码都是 {password}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="278" />
+        <source>You must choose your own password before you can continue.</source>
+        <translation>必须先设置您自己的密码才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPage</name>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="222" />
+        <source>Issue a notice</source>
+        <translation>下达督办单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="239" />
+        <source>All unanswered</source>
+        <translation>全部未答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="240" />
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="241" />
+        <source>Addressed to me</source>
+        <translation>督办我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="242" />
+        <location filename="../../ui/supervision_page.py" line="292" />
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="251" />
+        <source>Notice no.</source>
+        <translation>督办单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="251" />
+        <source>Case no.</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="251" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="251" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="252" />
+        <source>Issued by</source>
+        <translation>督办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="252" />
+        <source>Addressed to</source>
+        <translation>被督办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="252" />
+        <source>Issued at</source>
+        <translation>督办时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="253" />
+        <source>Reply by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="253" />
+        <location filename="../../ui/supervision_page.py" line="303" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="258" />
+        <location filename="../../ui/supervision_page.py" line="308" />
+        <location filename="../../ui/supervision_page.py" line="560" />
+        <source>Overdue {n} days</source>
+        <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="264" />
+        <source>&amp;Reply…</source>
+        <translation>答复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="266" />
+        <source>&amp;Print notice…</source>
+        <translation>打印督办单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="268" />
+        <location filename="../../ui/supervision_page.py" line="318" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="290" />
+        <source>All open follow-ups</source>
+        <translation>全部未办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="291" />
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="301" />
+        <source>Rated at</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="301" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="301" />
+        <source>Rated</source>
+        <translation>评价对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="301" />
+        <source>Comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="302" />
+        <source>Follow-up by</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="302" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="302" />
+        <source>Return visit</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="303" />
+        <source>Rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="314" />
+        <source>Record &amp;follow-up…</source>
+        <translation>登记回访整改(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="316" />
+        <source>&amp;Close follow-up…</source>
+        <translation>办结(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="338" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="339" />
+        <location filename="../../ui/supervision_page.py" line="562" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="370" />
+        <source>A supervision notice asks the person handling a case to explain or speed up, and to reply by a day. Only leaders issue notices.</source>
+        <translation>督办单要求办件经办人说明情况或加快办理，并在期限内书面回复。只有领导可以下达督办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="380" />
+        <source>case number, e.g. 3707021012026000001</source>
+        <translation>受理编号，例如 3707021012026000001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="382" />
+        <source>Fin&amp;d</source>
+        <translation>查找(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="389" />
+        <source>&amp;Case no.:</source>
+        <translation>受理编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="400" />
+        <source>&amp;Addressed to:</source>
+        <translation>被督办人(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="406" />
+        <source>Why the case is supervised and what is asked</source>
+        <translation>督办的原因和要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="407" />
+        <source>&amp;Supervision reason:</source>
+        <translation>督办事由(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="411" />
+        <source>within</source>
+        <translation>限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="417" />
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="420" />
+        <source>by</source>
+        <translation>或截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="439" />
+        <source>Reply &amp;by:</source>
+        <translation>回复期限(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="447" />
+        <source>&amp;Issue notice</source>
+        <translation>下达督办单(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="449" />
+        <source>Issue and &amp;print…</source>
+        <translation>下达并打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="543" />
+        <source>Supervision notices ({n})</source>
+        <translation>督办单（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="545" />
+        <source>Supervision notices ({n}, {late} overdue)</source>
+        <translation>督办单（{n}，逾期 {late}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="551" />
+        <source>Bad-rating follow-ups ({n})</source>
+        <translation>差评回访整改（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="553" />
+        <source>Bad-rating follow-ups ({n}, {late} overdue)</source>
+        <translation>差评回访整改（{n}，逾期 {late}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="563" />
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="575" />
+        <source>{n} notices</source>
+        <translation>共 {n} 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="590" />
+        <source>{n} follow-ups</source>
+        <translation>共 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="619" />
+        <source>Only {name}, to whom it is addressed, can reply</source>
+        <translation>只有被督办人{name}本人可以答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="623" />
+        <source>No unanswered supervision notices.</source>
+        <translation>没有未答复的督办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="625" />
+        <source>{number} · reason: {reason}</source>
+        <translation>{number} · 督办事由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="635" />
+        <source>Reply to {number} recorded.</source>
+        <translation>督办单 {number} 的答复已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="654" />
+        <location filename="../../ui/supervision_page.py" line="834" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="668" />
+        <source>No open follow-ups of bad ratings.</source>
+        <translation>没有未办结的差评回访整改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="670" />
+        <source>{subject} · {level}: {comment}</source>
+        <translation>{subject} · {level}：{comment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="680" />
+        <source>Follow-up closed.</source>
+        <translation>回访整改已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="680" />
+        <source>Follow-up saved.</source>
+        <translation>回访整改情况已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="704" />
+        <source>due {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="706" />
+        <source>now with {name}</source>
+        <translation>现由{name}办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="716" />
+        <source>→ {date}</source>
+        <translation>→ {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="718" />
+        <source> (tentative)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="750" />
+        <source>Supervision notice {number} issued.</source>
+        <translation>督办单 {number} 已下达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="789" />
+        <source>Nothing was issued: {n} problem(s) marked in red.</source>
+        <translation>未下达：有 {n} 处问题，已用红色标出。</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <location filename="../../ui/users_page.py" line="203" />
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="206" />
+        <source>The temporary password for {name} is:</source>
+        <translation>{name} 的临时密码是：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="218" />
+        <source>Hand it to {name} in person, not by phone or chat. It is shown only this once; {name} must choose a new password at the next sign-in.</source>
+        <translation>请当面交给 {name}，不要通过电话或聊天软件告知。此密码只显示这一次；{name} 下次登录时必须设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="224" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/users_page.py" line="63" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="63" />
+        <source>Edit user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="71" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="73" />
+        <source>Letters, digits, _ or ., e.g. lisi</source>
+        <translation>字母、数字、下划线或点，例如 lisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="76" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="89" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="93" />
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="94" />
+        <source>Password again</source>
+        <translation>再输一遍密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="99" />
+        <source>At least 8 characters, not only digits</source>
+        <translation>至少 8 个字符，不能全是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="100" />
+        <source>Hand the first password over in person; the user chooses their own at the first sign-in.</source>
+        <translation>请当面告知初始密码；用户第一次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="106" />
+        <source>May sign in (active)</source>
+        <translation>允许登录（在用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="117" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="120" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="155" />
+        <source>The two passwords are not the same</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/users_page.py" line="245" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="253" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="253" />
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="253" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="254" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="254" />
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="267" />
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="269" />
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="271" />
+        <location filename="../../ui/users_page.py" line="374" />
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="273" />
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="284" />
+        <source>Screen lock</source>
+        <translation>自动锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="287" />
+        <source>Lock the screen after</source>
+        <translation>无人操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="291" />
+        <source> minutes without use</source>
+        <translation> 分钟后锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="292" />
+        <source>never</source>
+        <translation>从不锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="295" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="303" />
+        <source>Without keyboard or mouse for this long, landdesk covers its window; the user's password opens it again, or another user signs in. 0 = never (not advised at a public window).</source>
+        <translation>键盘和鼠标在这段时间内无人操作时，系统会遮盖窗口，输入本人密码即可解锁，也可以换其他用户登录。填 0 表示从不锁屏（对外窗口不建议）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="349" />
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="350" />
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="352" />
+        <source>locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="354" />
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="355" />
+        <source>, </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="373" />
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="404" />
+        <source>Deactivate user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="405" />
+        <source>Deactivate {name} ({login})? They can no longer sign in. Their name stays on the cases and slips they handled.</source>
+        <translation>确定停用 {name}（{login}）吗？停用后不能再登录，其经办过的办件和传办单上仍保留其姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="425" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users_page.py" line="426" />
+        <source>Give {name} ({login}) a new temporary password? The current password stops working at once.</source>
+        <translation>确定为 {name}（{login}）生成新的临时密码吗？原密码将立即失效。</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +3765,36 @@ Database: {db} {size}</source>
         <location filename="../../ui/cases_page.py" line="108" />
         <source>G</source>
         <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="293" />
+        <source>G {number}</source>
+        <translation>绿 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="297" />
+        <source>Not yet</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_page.py" line="299" />
+        <source>{date} paused</source>
+        <translation>{date}（暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="780" />
+        <source>Phone call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="786" />
+        <source>Forwarded to {target}</source>
+        <translation>转办：{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry_page.py" line="787" />
+        <source>Awaiting outcome</source>
+        <translation>待办结</translation>
     </message>
 </context>
 </TS>
