@@ -12,15 +12,20 @@ from app import __version__
 from app.errors import LanddeskError
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="数据库文件路径或数据库 URL（默认：数据文件夹中的 landdesk.sqlite3；环境变量 LANDDESK_DB）")
-    parser.add_argument("--data-dir", help="数据文件夹（默认：用户数据目录；环境变量 LANDDESK_DATA_DIR）")
+def _common(parser: argparse.ArgumentParser, *, sub_command: bool = True) -> None:
+    # On a sub-command the options must not default to None, or ``landdesk --db X demo`` would
+    # lose the X given before the sub-command's name.
+    default = argparse.SUPPRESS if sub_command else None
+    parser.add_argument("--db", default=default,
+                        help="数据库文件路径或数据库 URL（默认：数据文件夹中的 landdesk.sqlite3；环境变量 LANDDESK_DB）")
+    parser.add_argument("--data-dir", default=default,
+                        help="数据文件夹（默认：用户数据目录；环境变量 LANDDESK_DATA_DIR）")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="landdesk", description="乡镇国土资源所 一窗受理")
     parser.add_argument("--version", action="version", version=f"landdesk {__version__}")
-    _common(parser)
+    _common(parser, sub_command=False)
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（没有时自动生成演示单位和几百件申请）")
     sub = parser.add_subparsers(dest="command")
 

@@ -58,3 +58,14 @@ def test_bad_office_code_is_a_message_not_a_traceback(tmp_path: Path, capsys: py
 def test_window_needs_a_front_end(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "图形界面" in capsys.readouterr().err
+
+
+def test_database_options_count_before_and_after_the_sub_command(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    before = tmp_path / "before.sqlite3"
+    assert main(["--db", str(before), "--data-dir", str(tmp_path), "demo", "--cases", "3"]) == 0
+    assert "3 件" in capsys.readouterr().out
+    assert before.exists() and before.stat().st_size > 0
+    after = tmp_path / "after.sqlite3"
+    assert main(["demo", "--db", str(after), "--data-dir", str(tmp_path), "--cases", "2"]) == 0
+    assert after.exists() and after.stat().st_size > 0
