@@ -622,6 +622,8 @@ def test_inbox_counts_and_office_overdue(services: Services, clock: FixedClock, 
     overdue = routing.office_overdue()
     assert [r.case_id for r in overdue] == [window_green, urgent]
     assert all(r.overdue for r in overdue)
+    assert [r.holder_name for r in overdue] == ["王晓梅", "李经办"]  # the office list names holders
+    assert all(r.holder_name == "" for r in mine)  # my own list does not
     assert routing.office_overdue(limit=1)[0].case_id == window_green
 
 

@@ -418,7 +418,7 @@ def test_routing_for_builds_the_service(services) -> None:  # type: ignore[no-un
 # ------------------------------------------------------------------ inbox
 
 
-def test_inbox_lists_the_case_for_its_holder_only(qtbot, services, runner) -> None:  # type: ignore[no-untyped-def]
+def test_inbox_lists_the_case_for_its_holder_only(qtbot, services, runner, clock) -> None:  # type: ignore[no-untyped-def]
     people = make_users(services)
     case_id = accept(services)
     other = accept(services, green_channel=True)
@@ -448,6 +448,11 @@ def test_inbox_lists_the_case_for_its_holder_only(qtbot, services, runner) -> No
     page.set_filter(InboxFilter.ALL)
     assert page.model.rowCount() == 0
     assert not page.office_button.isHidden()  # a section chief may see the office's overdue
+    clock.advance(days=1)  # Tuesday: the window step of the case the clerk kept is a day late
+    page.office_button.click()
+    assert [r.case_id for r in page.model.rows()] == [other]
+    step = page.model.data(page.model.index(0, InboxColumn.STEP))
+    assert step.endswith("（王晓梅）")  # the office list says who holds it
 
 
 def test_enter_opens_the_routing_dialog(qtbot, services, runner) -> None:  # type: ignore[no-untyped-def]

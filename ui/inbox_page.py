@@ -151,8 +151,8 @@ class InboxModel(QAbstractTableModel):
         if column == InboxColumn.MATTER:
             return row.matter_name
         if column == InboxColumn.STEP:
-            holder = getattr(row, "holder_name", "")  # the office overdue list may name the holder
-            return f"{row.step_name}（{holder}）" if holder else row.step_name
+            # The office overdue list names who holds each case.
+            return f"{row.step_name}（{row.holder_name}）" if row.holder_name else row.step_name
         if column == InboxColumn.SENT:
             return self._when(row.sent_at)
         if column == InboxColumn.RECEIVED:

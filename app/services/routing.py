@@ -272,6 +272,7 @@ class InboxRow:
     due_today: bool
     due_soon: bool  # after today, within SOON_WORKING_DAYS working days
     paused: bool
+    holder_name: str = ""  # filled in the office-wide lists, where the holder is not "me"
 
 
 @dataclass(frozen=True)
@@ -447,7 +448,7 @@ class RoutingService:
                 .order_by(Case.green_channel.desc(), due, Case.accepted_at)
                 .limit(limit))
         with self.ctx.reading() as s:
-            return [self._inbox_row(s, r, today, soon) for r in s.execute(stmt).all()]
+            return [self._inbox_row(s, r, today, soon, with_holder=True) for r in s.execute(stmt).all()]
 
     # ------------------------------------------------------------ actions
 
@@ -1035,7 +1036,7 @@ class RoutingService:
             select(Case.id, Case.number, Applicant.name, matter.name, matter.spec,
                    Case.green_channel, Case.due_date, Case.accepted_at, CaseStep.step_name,
                    CaseStep.sent_at, CaseStep.received_at, CaseStep.due_date,
-                   CasePause.id.is_not(None))
+                   CasePause.id.is_not(None), func.coalesce(Case.holder_id, Case.clerk_id))
             .select_from(Case)
             .join(Applicant, Applicant.id == Case.applicant_id)
             .join(matter, matter.id == Case.matter_id)
@@ -1044,9 +1045,10 @@ class RoutingService:
             .where(Case.office_id == self.ctx.office_id, Case.status == CaseStatus.ACCEPTED.value)
         )
 
-    def _inbox_row(self, s: Session, r: Any, today: dt.date, soon: dt.date) -> InboxRow:
+    def _inbox_row(self, s: Session, r: Any, today: dt.date, soon: dt.date, *,
+                   with_holder: bool = False) -> InboxRow:
         (case_id, number, applicant, matter_name, spec, green, case_due, accepted_at, step_name,
-         sent_at, received_at, step_due, paused) = r
+         sent_at, received_at, step_due, paused, holder_id) = r
         if step_name is None:  # accepted before routing rows existed: the window step, signed for
             plan = plan_from_spec(spec)
             step_name = plan[0].name if plan else ""
@@ -1064,6 +1066,7 @@ class RoutingService:
             due_today=running and due == today,
             due_soon=running and due is not None and today < due <= soon,
             paused=bool(paused),
+            holder_name=self._user_name(s, holder_id) if with_holder and holder_id else "",
         )
 
     # ------------------------------------------------------------ internals: rows and documents
