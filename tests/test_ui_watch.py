@@ -112,6 +112,23 @@ def test_log_an_inquiry_from_the_keyboard_and_find_it(qtbot, page: InquiryPage, 
     assert page.model.rowCount() == 0
 
 
+def test_the_first_officer_is_responsible_unless_someone_else_is_named(qtbot, services: Services,  # type: ignore[no-untyped-def]
+                                                                     runner) -> None:
+    colleague = add_user(services, "丁明", Role.HANDLER)  # listed before the signed-in 王晓梅
+    widget = InquiryPage(services, runner)
+    show(qtbot, widget)
+    widget.responsible_combo.clear()  # as on a fresh page, before the people are loaded
+    widget.load_people()
+    assert widget.responsible_combo.count() == 2
+    assert widget.responsible_combo.currentData() == str(services.ctx.user_id)
+    widget.responsible_combo.setCurrentIndex(widget.responsible_combo.findData(str(colleague)))
+    widget.load_people()  # F5 while the form is being filled in keeps the choice
+    assert widget.responsible_combo.currentData() == str(colleague)
+    widget.reset_form()
+    assert widget.responsible_combo.currentData() == str(services.ctx.user_id)
+    close_windows(widget)
+
+
 def test_enter_on_an_empty_form_marks_the_fields_and_saves_nothing(qtbot, page: InquiryPage, services: Services) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(page.phone_edit, "138")
     qtbot.keyClick(page.asker_edit, Qt.Key.Key_Return)

@@ -872,10 +872,16 @@ class InquiryPage(QWidget):
     def load_people(self) -> None:
         people = self.inquiries.officers()
         me = self.services.ctx.user_id
+        chosen = self.responsible_combo.currentData()
         self.responsible_combo.clear()
         for person in people:
             self.responsible_combo.addItem(staff_label(person, me, self.tr("{name} (me)")),
                                            str(person.id))
+        # The first officer stays responsible unless the clerk names someone else (首问负责);
+        # a refresh keeps a choice already made.
+        keep = self.responsible_combo.findData(chosen) if chosen else -1
+        self.responsible_combo.setCurrentIndex(keep if keep >= 0 else
+                                               max(self.responsible_combo.findData(str(me)), 0))
         self.people = people
         name = next((p.display_name for p in people if p.id == me), "")
         self.officer_note.setText(self.tr("First officer: {name}").format(name=name))
