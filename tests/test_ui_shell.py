@@ -88,3 +88,27 @@ def test_due_filter_from_home(qtbot, demo_services: Services, runner) -> None:  
     qtbot.addWidget(window)
     window.show_cases(None, DueFilter.OVERDUE)
     assert window.stack.currentWidget() is window.cases
+
+
+def test_sign_in_reminder_counts_what_i_hold_and_opens_my_inbox(qtbot, services: Services, runner,  # type: ignore[no-untyped-def]
+                                                                clock) -> None:
+    from tests.test_intake_service import full_form
+
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.after_sign_in()  # nothing held yet: a quiet word in the status bar, no box
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Nothing is waiting for you.")
+    assert window.reminder is None
+
+    services.intake.accept(full_form(services, "TD-001"))  # the window step is due today (0 days)
+    services.intake.accept(full_form(services, "TD-001", green_channel=True))
+    clock.advance(days=1)  # Tuesday: both window steps are a day late
+    window.after_sign_in()
+    qtbot.waitUntil(lambda: window.reminder is not None and window.reminder.isVisible())
+    box = window.reminder
+    assert box is not None and box.objectName() == "sign_in_reminder"
+    assert "You hold 2 open case(s)." in box.text() and "2 overdue" in box.text()
+    assert box.icon() is QMessageBox.Icon.Warning
+    box.defaultButton().click()
+    assert window.stack.currentWidget() is window.inbox

@@ -141,7 +141,7 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
         window.idle_lock = IdleLock(services, window, runner)  # minutes from the office's setting
         window.idle_lock.userChanged.connect(window.user_changed)
         window.users_page.idleMinutesChanged.connect(window.idle_lock.set_minutes)
-        window.offer_drafts()
+        window.after_sign_in()
         log.info("started: data folder %s, database %s, log %s", folder, services.ctx.db.url, log_path)
         if on_ready:
             on_ready(window)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import Role
+from ui.errors import show_error
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.cases import DueFilter
     from app.services.intake import CaseStatus
     from app.services.office import UserItem
+    from app.services.routing import InboxCounts
     from ui.case_detail import CaseDetailDialog
     from ui.idle_lock import IdleLock
     from ui.inbox_page import InboxFilter
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.idle_lock: IdleLock | None = None  # set by ui.application.launch
+        self.reminder: QMessageBox | None = None  # the last sign-in reminder shown
         if services is not None:
             self.attach(services)
 
@@ -207,12 +210,64 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def offer_drafts(self) -> None:
+    def after_sign_in(self) -> None:
+        """What a person sees once signed in: unfinished drafts first, then their reminder."""
+        box = self.offer_drafts()
+        if box is None:
+            self.remind()
+        else:
+            box.finished.connect(lambda _r: self.remind())
+
+    def remind(self) -> None:
+        """The sign-in reminder: what the signed-in person holds and how urgent it is."""
+        assert self.services is not None
+        services = self.services
+
+        def load() -> tuple[InboxCounts, int, int]:
+            return (services.routing.counts(), len(services.supervision.list_open(mine=True)),
+                    len(services.ratings.open_follow_ups(mine=True)))
+
+        self.runner.run(load, self._show_reminder, lambda exc: show_error(self, exc))
+
+    def _show_reminder(self, found: tuple[InboxCounts, int, int]) -> None:
+        counts, notices, follow_ups = found
+        if not (counts.inbox or notices or follow_ups):
+            self._show_status(self.tr("Nothing is waiting for you."))
+            return
+        lines = [self.tr("You hold {count} open case(s).").format(count=counts.inbox)]
+        details = [(counts.overdue, self.tr("{count} overdue")),
+                   (counts.due_today, self.tr("{count} due today")),
+                   (counts.due_soon, self.tr("{count} due within 2 working days")),
+                   (counts.unreceived, self.tr("{count} not yet signed for"))]
+        parts = [text.format(count=n) for n, text in details if n]
+        if parts:
+            lines.append(self.tr("Of these: {parts}.").format(parts=self.tr(", ").join(parts)))
+        if notices:
+            lines.append(self.tr("{count} supervision notice(s) await your reply.").format(count=notices))
+        if follow_ups:
+            lines.append(self.tr("{count} bad rating follow-up(s) are open.").format(count=follow_ups))
+        icon = QMessageBox.Icon.Warning if counts.overdue or notices else QMessageBox.Icon.Information
+        box = QMessageBox(icon, self.tr("Today's reminder"), "\n".join(lines), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("sign_in_reminder")
+        inbox_button = box.addButton(self.tr("Open my inbox"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(inbox_button)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is inbox_button:
+                self.show_inbox()
+
+        box.finished.connect(answered)
+        box.open()
+        self.reminder = box
+
+    def offer_drafts(self) -> QMessageBox | None:
         """After a crash or power cut: offer the intake forms that were being filled in."""
         assert self.services is not None
         drafts = self.services.drafts.list()
         if not drafts:
-            return
+            return None
         newest = drafts[0]
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unfinished application"),
                           self.tr("An application for {name} was being entered when landdesk last "
@@ -228,6 +283,7 @@ class MainWindow(QMainWindow):
 
         box.finished.connect(answered)
         box.open()
+        return box
 
     def show_about(self) -> None:
         from app import version
@@ -260,6 +316,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         else:
             self._show_page(self.nav.currentRow())
+        self.remind()
 
     def _show_user(self, office: str, code: str, user: str) -> None:
         assert self.services is not None
