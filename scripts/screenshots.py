@@ -52,7 +52,8 @@ def main() -> int:
         window = MainWindow(services, runner, data_folder=folder)
         window.resize(1366, 768)
         window.show()
-        for row, name in enumerate(["home", "intake", "cases", "calendar"]):
+        for row, name in enumerate(["home", "intake", "cases", "calendar", "inbox", "inquiry",
+                                    "supervision"]):
             window.nav.setCurrentRow(row)
             if name == "intake":
                 # Show the checklist of a matter with many materials, partly filled in.
@@ -62,12 +63,26 @@ def main() -> int:
             settle(app)
             window.grab().save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
+        # The 办理 tab of a case the signed-in person holds, and the transfer slip of the
+        # completed case with the longest routing.
+        held = services.routing.inbox()
+        if held:
+            dialog = window.open_case(held[0].case_id)
+            dialog.resize(1100, 700)
+            dialog.tabs.setCurrentIndex(1)
+            settle(app)
+            dialog.grab().save(str(OUT / "routing.png"))
+            print(OUT / "routing.png")
+            dialog.close()
+        done = services.cases.search(status=CaseStatus.COMPLETED, limit=500)
+        longest = max(done, key=lambda c: len(services.routing.state(c.id).history))
+        documents: list[tuple[object, str]] = [(services.routing.transfer_slip(longest.id), "transfer_slip")]
         for status, name in [(CaseStatus.ACCEPTED, "receipt"), (CaseStatus.INCOMPLETE, "notice"),
                              (CaseStatus.REJECTED, "refusal")]:
             case = services.cases.search(status=status, limit=1)[0]
-            document = services.intake.document(case.id)
-            assert document is not None
-            page = next(render_pages(render_document(document), dpi=70))
+            documents.append((services.intake.document(case.id), name))
+        for document, name in documents:
+            page = next(render_pages(render_document(document), dpi=70))  # type: ignore[arg-type]
             image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
             image.save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
