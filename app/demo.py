@@ -180,11 +180,14 @@ def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
                                         LOCAL_TZ) + dt.timedelta(minutes=rng.randint(0, 8 * 60))
             # Never in the future: today's cases are spread over the hours already passed.
             at = min(local.astimezone(dt.UTC), now - dt.timedelta(minutes=cases - i))
-            schedule(_case_story(demo, rng.choice(matters), at, first_user))
+            # The oldest few cover every outcome, so even a small demo (the samples, the tests)
+            # has one of each; after them the mix is random.
+            outcome = FIRST_OUTCOMES[i] if i < len(FIRST_OUTCOMES) else rng.random()
+            schedule(_case_story(demo, rng.choice(matters), at, first_user, outcome))
         for i in range(cases // 6):  # calls and visits that are not applications (首问登记)
             index = int(len(days) * i / max(cases // 6, 1))
             at = demo.moment(index, rng.randint(30, 8 * 60))
-            schedule(_inquiry_story(demo, rng.choice(matters).name, min(at, now - dt.timedelta(minutes=i))))
+            schedule(_inquiry_story(demo, [m.name for m in matters], min(at, now - dt.timedelta(minutes=i))))
         while queue:
             before = demo.made
             clock.now, _, story = heapq.heappop(queue)
@@ -214,7 +217,13 @@ def _applicant(rng: random.Random, today: dt.date) -> ApplicantInput:
     )
 
 
-def _case_story(demo: _Demo, matter: MatterItem, at: dt.datetime, first_user: uuid.UUID) -> Story:
+# Outcome rolls: below 0.15 one-time notice, then refusal (< 0.19), received for a later decision
+# (< 0.23), accepted.
+FIRST_OUTCOMES = (0.5, 0.1, 0.17, 0.2, 0.6)
+
+
+def _case_story(demo: _Demo, matter: MatterItem, at: dt.datetime, first_user: uuid.UUID,
+                roll: float) -> Story:
     services, rng = demo.services, demo.rng
     yield at
     # Most applications are taken by 王晓梅, some by the second window clerk.
@@ -233,7 +242,6 @@ def _case_story(demo: _Demo, matter: MatterItem, at: dt.datetime, first_user: uu
         area=f"{rng.randint(80, 400)}" if "宅基地" in matter.name else "",
         materials=ticks,
     )
-    roll = rng.random()
     demo.made += 1
     if roll < 0.15:
         required = [t for t in ticks if t.status is MaterialStatus.RECEIVED]
@@ -255,10 +263,11 @@ def _case_story(demo: _Demo, matter: MatterItem, at: dt.datetime, first_user: uu
     yield from _route(demo, matter, case_id, clerk, at)
 
 
-def _inquiry_story(demo: _Demo, matter_name: str, at: dt.datetime) -> Story:
+def _inquiry_story(demo: _Demo, matter_names: list[str], at: dt.datetime) -> Story:
     services, rng = demo.services, demo.rng
     yield at
-    question, handling, outcome = rng.choice(QUESTIONS)
+    word, question, handling, outcome = rng.choice(QUESTIONS)
+    matter_name = next((name for name in matter_names if word in name), "")
     forwarded = handling == "转办"
     village = rng.choice(VILLAGES)
     officer = rng.choice(demo.staff[Role.WINDOW_CLERK])
@@ -339,14 +348,17 @@ def _route(demo: _Demo, matter: MatterItem, case_id: uuid.UUID, clerk: uuid.UUID
         holder = receiver
 
 
+# Calls and visits: (a word of the matter's name, question, handling, outcome). The matter is
+# found in the catalogue by that word, so no matter name is written here.
 QUESTIONS = (
-    ("申请宅基地需要准备哪些材料，多长时间能批下来", "当场答复", "已告知所需材料清单和承诺时限，发放办事指南"),
-    ("咨询老宅翻建是否需要重新审批", "当场答复", "已说明原址翻建须按新申请办理宅基地审批"),
-    ("反映邻居建房占用其承包地", "转办", "已转执法中队核查"),
-    ("询问不动产登记办理进度", "当场答复", "已查询，告知在县登记中心审核中"),
-    ("咨询大棚看护房是否需要备案", "当场答复", "已告知大棚看护房用地的备案条件和所需材料"),
-    ("反映村东砖厂取土破坏耕地", "转办", "已转执法中队，次日到现场查看"),
-    ("咨询临时用地到期后如何复垦", "当场答复", "已告知复垦方案和验收程序"),
+    ("宅基地", "申请宅基地需要准备哪些材料，多长时间能批下来", "当场答复", "已告知所需材料清单和承诺时限，发放办事指南"),
+    ("宅基地", "咨询老宅翻建是否需要重新审批", "当场答复", "已说明原址翻建须按新申请办理宅基地审批"),
+    ("违法", "反映邻居建房占用其承包地", "转办", "已转执法中队核查，责令停止施工"),
+    ("不动产", "询问不动产登记办理进度", "当场答复", "已查询，告知在县登记中心审核中"),
+    ("设施农业", "咨询大棚看护房是否需要备案", "当场答复", "已告知备案条件和所需材料"),
+    ("违法", "反映村东砖厂取土破坏耕地", "转办", "执法中队已到现场查看并立案"),
+    ("临时用地", "咨询临时用地到期后如何复垦", "当场答复", "已告知复垦方案和验收程序"),
+    ("争议", "反映与邻村地界不清，要求调处", "转办", "已转调处小组，约定下周到现场"),
 )
 # To whom a matter that cannot be answered at the window is forwarded.
 FORWARD_TO = ("执法中队", "县不动产登记中心", "村建办")

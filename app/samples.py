@@ -1,5 +1,8 @@
 """``landdesk samples``: one of every printed document, from a throw-away demo office.
 
+The intake documents (receipt, one-time notice, refusal), the transfer slip and the decision
+notice of a completed case, and a printer test page.
+
 Offices print these to check the printer, the paper and the font before the
 first real applicant arrives. The documents come from real cases made by the
 services in a temporary database, so the samples show exactly what the
@@ -45,6 +48,15 @@ def write_samples(out: Path) -> list[Path]:
                 path = out / f"{title}.pdf"
                 path.write_bytes(render_document(document))
                 written.append(path)
+            done = services.cases.search(status=CaseStatus.COMPLETED, limit=200)
+            if done:
+                # The completed case with the longest routing shows the most of the slip.
+                longest = max(done, key=lambda c: len(services.routing.state(c.id).history))
+                for document, title in ((services.routing.transfer_slip(longest.id), "传办单"),
+                                        (services.routing.decision_notice(longest.id), "办结通知书")):
+                    path = out / f"{title}.pdf"
+                    path.write_bytes(render_document(document))
+                    written.append(path)
             path = out / "打印测试页.pdf"
             path.write_bytes(render_test_page(office))
             written.append(path)

@@ -13,7 +13,9 @@ from app.cli import main
 def test_samples_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["samples", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.glob("*.pdf"))
-    assert names == sorted(["受理回执.pdf", "一次性告知书.pdf", "不予受理通知书.pdf", "打印测试页.pdf"])
+    assert names == sorted(["受理回执.pdf", "一次性告知书.pdf", "不予受理通知书.pdf", "传办单.pdf",
+                            "办结通知书.pdf", "打印测试页.pdf"])
+    assert "传办单" in PdfReader(tmp_path / "传办单.pdf").pages[0].extract_text()
     text = PdfReader(tmp_path / "受理回执.pdf").pages[0].extract_text()
     assert "受理回执" in text and "示例镇自然资源所" in text
     assert "打印测试页" in PdfReader(tmp_path / "打印测试页.pdf").pages[0].extract_text()
