@@ -94,18 +94,33 @@ def set_actor(session: Session, *, office_id: uuid.UUID | None, user_id: uuid.UU
     session.info["action"] = action
 
 
+def _table_rank() -> dict[str, int]:
+    return {table.name: rank for rank, table in enumerate(Base.metadata.sorted_tables)}
+
+
+_RANK: dict[str, int] = {}
+
+
+def _rank(obj: Base) -> int:
+    if not _RANK:
+        _RANK.update(_table_rank())
+    return _RANK.get(obj.__table__.name, 0)
+
+
 def _after_flush(session: Session, _flush_context: Any) -> None:
+    # The change log must replay in an order the foreign keys accept (the county applies it
+    # record by record): within a flush, inserts and updates parents first, deletes children first.
     items: list[tuple[str, Base, dict[str, Any] | None, dict[str, Any] | None]] = []
-    for obj in session.new:
+    for obj in sorted(session.new, key=_rank):
         if obj.__table__.name not in UNLOGGED_TABLES:
             items.append(("insert", obj, None, snapshot(obj)))
-    for obj in session.dirty:
+    for obj in sorted(session.dirty, key=_rank):
         if obj.__table__.name in UNLOGGED_TABLES or not session.is_modified(obj):
             continue
         before, after = _changes(obj)
         if after:
             items.append(("update", obj, before, after))
-    for obj in session.deleted:
+    for obj in sorted(session.deleted, key=_rank, reverse=True):
         if obj.__table__.name not in UNLOGGED_TABLES:
             items.append(("delete", obj, snapshot(obj), None))
     if not items:

@@ -61,6 +61,17 @@ def _spec_json(spec: MatterSpec) -> dict[str, Any]:
     return data
 
 
+# Catalogue rows get ids derived from the catalogue's checksum, so a township and the county
+# holding the same catalogue hold the same rows: cases synced to the county point at matters
+# the county already has.
+CATALOG_NAMESPACE = uuid.UUID("6f1c3d0e-4b8a-5f3e-9a51-2c7d8e9f0a1b")
+
+
+def catalog_row_id(checksum: str, *parts: str) -> uuid.UUID:
+    """The id of a catalogue row: the version (no parts), a matter (its code), a material."""
+    return uuid.uuid5(CATALOG_NAMESPACE, "/".join((checksum, *parts)))
+
+
 def import_catalog(session: Session, catalog: Catalog, checksum: str, source: str) -> bool:
     """Store a catalogue version and make it current. False if that exact version is already held."""
     existing = session.scalar(select(CatalogVersion).where(CatalogVersion.checksum == checksum))
@@ -73,7 +84,7 @@ def import_catalog(session: Session, catalog: Catalog, checksum: str, source: st
     for old in session.scalars(select(CatalogVersion).where(CatalogVersion.is_current)):
         old.is_current = False
     version = CatalogVersion(
-        id=uuid.uuid4(),
+        id=catalog_row_id(checksum),
         version=catalog.version,
         issued_by=catalog.issued_by,
         issued_on=catalog.issued_on,
@@ -84,7 +95,7 @@ def import_catalog(session: Session, catalog: Catalog, checksum: str, source: st
     session.add(version)
     for spec in catalog.matters:
         matter = Matter(
-            id=uuid.uuid4(),
+            id=catalog_row_id(checksum, spec.code),
             catalog_version_id=version.id,
             code=spec.code,
             name=spec.name,
@@ -97,7 +108,7 @@ def import_catalog(session: Session, catalog: Catalog, checksum: str, source: st
         session.add(matter)
         for sort, m in enumerate(spec.materials, start=1):
             session.add(MaterialRequirement(
-                matter_id=matter.id, code=m.code, sort=sort, name=m.name, form=m.form.value,
+                id=catalog_row_id(checksum, spec.code, m.code), matter_id=matter.id, code=m.code, sort=sort, name=m.name, form=m.form.value,
                 copies=m.copies, required=m.required, condition=m.condition, note=m.note,
                 source=m.source,
             ))
