@@ -2,7 +2,10 @@
 
 SQLite is the township default (WAL for concurrent readers, FULL sync because
 power cuts are routine, foreign keys on). PostgreSQL is used by URL for a LAN
-office or the county server. The schema is only ever changed by Alembic.
+office or the county server, with the same guarantees: one writer at a time
+(an advisory lock where SQLite has BEGIN IMMEDIATE), UTC sessions, and text
+lengths checked before the database sees them (app.lengths). The schema is only
+ever changed by Alembic.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import lengths
 from app.errors import DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -70,8 +74,42 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Any constant will do: every landdesk writer on a PostgreSQL database takes this one lock.
+WRITER_LOCK_KEY = 0x6C616E64  # "land"
+
+
+def _postgresql_begin(conn: Any) -> None:
+    # The same rule as SQLite's BEGIN IMMEDIATE: one writing transaction at a time.
+    # Services read, check and then write (the next case number, the audit chain's
+    # head, "is the case still at this step"); under PostgreSQL's READ COMMITTED two
+    # PCs could otherwise both pass a check and write conflicting rows, and the
+    # change log's seq order would stop being its commit order, which sync relies on.
+    # A transaction-level advisory lock is released by COMMIT or ROLLBACK.
+    if not conn.get_execution_options().get("landdesk_readonly"):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+
+
+def _postgresql_engine(url: str, *, echo: bool) -> Engine:
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy would pick psycopg2, which we do not ship
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    engine = create_engine(
+        parsed,
+        echo=echo,
+        pool_pre_ping=True,
+        # UTC sessions: the app stores naive UTC, and any timestamp PostgreSQL converts on
+        # its own must not depend on the server's time zone. A writer waits at most 15 s
+        # for another one (like SQLite's busy timeout) instead of hanging the window.
+        connect_args={"options": "-c timezone=UTC -c lock_timeout=15000"},
+    )
+    event.listen(engine, "begin", _postgresql_begin)
+    return engine
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return _postgresql_engine(url, echo=echo)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -90,7 +128,9 @@ def alembic_config(engine: Engine) -> Any:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # The config is a ConfigParser: a "%" (a URL-quoted password or socket path) must be doubled.
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 
@@ -114,6 +154,7 @@ def _scan_revisions() -> dict[str, str | None]:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
+        conn.execution_options(landdesk_readonly=True)  # a look, not a write: wait for no writer
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -208,14 +249,22 @@ class Database:
 
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open (and by default migrate) the database at ``url``."""
+    engine = None
     try:
         engine = make_engine(url)
         if migrate:
             upgrade_to_head(engine)
-    except DatabaseError:
-        raise
     except Exception as exc:  # sqlite3.OperationalError and friends, with the cause kept
-        raise DatabaseError(f"无法打开数据库 {make_url(url).render_as_string()}：{exc}") from exc
+        if engine is not None:
+            engine.dispose()  # no half-open connection left behind (a server counts them)
+        if isinstance(exc, DatabaseError):
+            raise
+        hint = ""
+        if make_url(url).get_backend_name() == "postgresql":
+            hint = "请检查数据库服务器是否已开机、地址和端口是否正确、用户名和密码是否正确。"
+        raise DatabaseError(f"无法打开数据库 {make_url(url).render_as_string()}：{hint}{exc}") from exc
     factory = sessionmaker(engine, expire_on_commit=False)
     readers = sessionmaker(engine.execution_options(landdesk_readonly=True), expire_on_commit=False)
+    for sessions in (factory, readers):
+        lengths.install(sessions)  # too-long text: the same clear message on SQLite and PostgreSQL
     return Database(engine=engine, session_factory=factory, read_factory=readers)

@@ -11,13 +11,15 @@ VENV="${LANDDESK_VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
 # Qt's runtime libraries (offscreen and X11), a Chinese TrueType font for PDFs,
-# Xvfb for screenshots and headless runs, poppler for looking at PDFs as PNGs.
+# Xvfb for screenshots and headless runs, poppler for looking at PDFs as PNGs, and the
+# PostgreSQL server programs: the tests start a throw-away server of their own (tests/pg.py).
 DEBIAN_PACKAGES=(
   python3-venv python3-pip
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6
   fonts-wqy-zenhei xvfb xauth poppler-utils
+  postgresql
 )
 
 install_debian_packages() {

@@ -21,6 +21,8 @@ from app.services.intake import (
 )
 from app.validators import resident_id_check_char
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 ID_BODY = "37070219850715001"
 VALID_ID = ID_BODY + resident_id_check_char(ID_BODY)
 

@@ -42,6 +42,8 @@ from app.services.routing import (
 from tests.conftest import FixedClock
 from tests.test_intake_service import full_form
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 D = dt.date
 
 

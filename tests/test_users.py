@@ -27,6 +27,8 @@ from app.services.users import (
 )
 from tests.conftest import FixedClock
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 ADMIN_PASSWORD = "guotu-2026"
 CLERK_PASSWORD = "chuangkou88"
 

@@ -39,6 +39,8 @@ from app.services.ratings import RatingLevel, RatingService
 from app.services.supervision import SupervisionService
 from tests.test_intake_service import full_form
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 # -------------------------------------------------------------------------- helpers
 
 

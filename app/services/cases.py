@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from app.dto import MaterialForm, Tier
 from app.errors import NotFoundError
-from app.models import Applicant, Case, CaseEvent, Matter, User
+from app.models import Applicant, AuditLog, Case, CaseEvent, Matter, User
 from app.services.context import ServiceContext
 from app.services.intake import ID_TYPE_LABELS, CaseStatus, MaterialStatus
 from app.services.reference import ReferenceService
@@ -202,10 +202,19 @@ class CaseQueryService:
             if case is None:
                 raise NotFoundError("找不到这件申请")
             events = s.execute(
-                select(CaseEvent.at, CaseEvent.kind, User.display_name, CaseEvent.note)
+                select(CaseEvent.at, CaseEvent.kind, User.display_name, CaseEvent.note, CaseEvent.id)
                 .outerjoin(User, CaseEvent.actor_id == User.id)
                 .where(CaseEvent.case_id == case_id).order_by(CaseEvent.at)
             ).all()
+            # Events of one transaction share a timestamp (收件 and 一次性告知 in one click), and
+            # only SQLite happens to return ties in the order they were written; the audit log's
+            # seq is that order on every database.
+            ids = [str(e.id) for e in events]
+            written = dict(s.execute(
+                select(AuditLog.entity_id, AuditLog.seq)
+                .where(AuditLog.entity == CaseEvent.__tablename__, AuditLog.entity_id.in_(ids))
+            ).all()) if ids else {}
+            events.sort(key=lambda e: (e.at, written.get(str(e.id), 0)))
         a = case.applicant
         return CaseDetail(
             id=case.id, number=case.number, notice_number=case.notice_number,
