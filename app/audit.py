@@ -13,19 +13,20 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import Numeric, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog, utcnow
+from app.models import LOCAL_TABLES, UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog, utcnow
 
 GENESIS_HASH = "0" * 64
 
 # Columns whose values never leave the row: the logs record that they changed, not what to.
 # (A password hash in the audit log or a sync file would be an offline cracking target.)
-REDACTED = frozenset({("app_user", "password_hash")})
+REDACTED = frozenset({("app_user", "password_hash"), ("sync_key", "ed25519_private"),
+                      ("sync_key", "x25519_private")})
 REDACTED_MARK = "[已隐藏]"
 
 
@@ -41,9 +42,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_SCALES: dict[tuple[str, str], Decimal] = {}
+
+
+def _scale(table: str, key: str) -> Decimal | None:
+    if not _SCALES:
+        for tbl in Base.metadata.tables.values():
+            for column in tbl.columns:
+                scale = getattr(column.type, "scale", None)
+                if isinstance(column.type, Numeric) and scale is not None:
+                    _SCALES[(tbl.name, column.key)] = Decimal(1).scaleb(-scale)
+    return _SCALES.get((table, key))
+
+
 def _value(table: str, key: str, value: Any) -> Any:
     if (table, key) in REDACTED:
         return None if value is None else REDACTED_MARK
+    if isinstance(value, Decimal):
+        # As the database will hand it back (185 is stored as 185.00): the row hash of an
+        # insert must equal the hash of the same row read later.
+        step = _scale(table, key)
+        if step is not None:
+            value = value.quantize(step, rounding=ROUND_HALF_UP)
     return _plain(value)
 
 
@@ -79,6 +99,13 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def row_hash(row: dict[str, Any] | None) -> str | None:
+    """SHA-256 of a row's plain values (as in a change-log payload); None for "no row"."""
+    if row is None:
+        return None
+    return hashlib.sha256(canonical_json(row).encode("utf-8")).hexdigest()
+
+
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     """Hash of one audit entry, chained to the previous one."""
     fields = {k: entry[k] for k in ("seq", "at", "office_id", "user_id", "action", "entity",
@@ -107,6 +134,23 @@ def _rank(obj: Base) -> int:
     return _RANK.get(obj.__table__.name, 0)
 
 
+_BASES = "landdesk_base_hashes"
+
+
+def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> None:
+    # The base hash of an update must be the row exactly as it was stored. Columns the flush
+    # itself changes (``onupdate`` times, the version counter) leave no history, so the row's
+    # old values are taken here, before the flush touches them.
+    bases: dict[int, str | None] = {}
+    session.info[_BASES] = bases
+    for obj in session.dirty:
+        table = obj.__table__.name
+        if table in UNLOGGED_TABLES or table in LOCAL_TABLES or not session.is_modified(obj):
+            continue
+        before, _after = _changes(obj)
+        bases[id(obj)] = row_hash({**snapshot(obj), **before})
+
+
 def _after_flush(session: Session, _flush_context: Any) -> None:
     # The change log must replay in an order the foreign keys accept (the county applies it
     # record by record): within a flush, inserts and updates parents first, deletes children first.
@@ -124,6 +168,7 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         if obj.__table__.name not in UNLOGGED_TABLES:
             items.append(("delete", obj, snapshot(obj), None))
     if not items:
+        session.info.pop(_BASES, None)
         return
 
     action = session.info.get("action")
@@ -134,11 +179,15 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
     now = utcnow()
     conn = session.connection()
 
-    head = conn.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    # FOR UPDATE (PostgreSQL; SQLite's writer lock already serialises): a second writer
+    # waits here for this one's commit, so two transactions never chain onto the same head.
+    head = conn.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
+                        .with_for_update()).first()
     last_seq, prev_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
 
     audit_rows: list[dict[str, Any]] = []
     change_rows: list[dict[str, Any]] = []
+    bases: dict[int, str | None] = session.info.get(_BASES, {})
     for op, obj, before, after in items:
         table = obj.__table__.name
         row_id = _row_id(obj)
@@ -158,18 +207,32 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         audit_rows.append({**entry, "at": now, "office_id": office_id, "user_id": user_id,
                            "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
+        if table in LOCAL_TABLES:
+            continue
+        # deletions travel as tombstones (payload None); updates carry the whole row
+        payload = None if op == "delete" else snapshot(obj)
+        if op == "insert":
+            base = None
+        elif op == "update":
+            assert payload is not None and before is not None
+            base = bases.pop(id(obj), None) or row_hash({**payload, **before})
+        else:
+            base = row_hash(before)
         change_rows.append({
             "at": now,
             "office_id": office_id,
             "table_name": table,
             "row_id": row_id,
             "op": op,
-            # deletions travel as tombstones (payload None); updates carry the whole row
-            "payload": None if op == "delete" else snapshot(obj),
+            "payload": payload,
+            "row_hash": row_hash(payload),
+            "base_hash": base,
         })
 
     conn.execute(insert(AuditLog), audit_rows)
-    conn.execute(insert(ChangeLog), change_rows)
+    if change_rows:
+        conn.execute(insert(ChangeLog), change_rows)
+    session.info.pop(_BASES, None)
     if head:
         conn.execute(update(AuditHead).where(AuditHead.id == 1)
                      .values(last_seq=last_seq, last_hash=prev_hash))
@@ -180,6 +243,7 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
 def install(factory: sessionmaker[Session]) -> None:
     """Attach the logging hook to every session the factory makes."""
     if not event.contains(factory, "after_flush", _after_flush):
+        event.listen(factory, "before_flush", _before_flush)
         event.listen(factory, "after_flush", _after_flush)
 
 

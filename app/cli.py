@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--password", help="第一个用户的密码（不填则提示输入，避免留在命令历史里）")
+    p.add_argument("--county", action="store_true",
+                   help="设置为县局（代码为6位县级区划代码加000），用于汇总各乡镇的同步文件")
 
     p = sub.add_parser("demo", help="生成演示单位和演示申请")
     _common(p)
@@ -55,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("start", type=dt.date.fromisoformat, help="受理日期，如 2026-09-30")
     p.add_argument("days", type=int, help="工作日数")
+
+    from app.sync import cli as sync_cli
+
+    sync_cli.add_parser(sub, _common)
 
     p = sub.add_parser("audit", help="审计日志")
     _common(p)
@@ -106,6 +112,12 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
                 print("错误：两次输入的密码不一致", file=sys.stderr)
                 return 2
         services = open_services(args)
+        if args.county:
+            services.sync.create_county_office(args.office_name, args.office_code, username=args.username,
+                                               display_name=args.display_name, password=password)
+            print(f"已设置县局：{args.office_name}（{args.office_code}）")
+            print(f"公钥指纹：{services.sync.status().own_fingerprint}")
+            return 0
         services.office.create_office(OfficeInput(name=args.office_name, code=args.office_code),
                                       username=args.username, display_name=args.display_name,
                                       password=password)
@@ -144,6 +156,10 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
         if warning:
             print(warning, file=sys.stderr)
         return 0
+    if args.command == "sync":
+        from app.sync import cli as sync_cli
+
+        return sync_cli.run(args, open_services(args))
     if args.command == "audit":
         from app import audit
 

@@ -93,10 +93,12 @@ class Office(Base):
 
 class User(Base):
     __tablename__ = "app_user"
+    __table_args__ = (UniqueConstraint("office_id", "username"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"), index=True)
-    username: Mapped[str] = mapped_column(String(40), unique=True)
+    # Unique per office, not globally: the county holds every township's "wangxm".
+    username: Mapped[str] = mapped_column(String(40))
     display_name: Mapped[str] = mapped_column(String(40))
     roles: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Role values
     password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
@@ -356,6 +358,10 @@ class ChangeLog(Base):
     op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     batch_seq: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    # SHA-256 of the row after the change (None for a delete) and of the row it replaced
+    # (None for an insert): the county applies a change only onto the version it was made from.
+    row_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    base_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class CaseStep(Base):
@@ -487,3 +493,145 @@ class ServiceRating(Base):
 
 # Tables whose changes are not themselves logged (the logs, and bookkeeping).
 UNLOGGED_TABLES = frozenset({"audit_log", "audit_head", "change_log"})
+
+
+# ---------------------------------------------------------------- sync bookkeeping (app/sync)
+
+
+class SyncKey(Base):
+    """This office's own signing (Ed25519) and receiving (X25519) keys: one row.
+
+    Kept in the database so a backup restores the office's identity with its data.
+    """
+
+    __tablename__ = "sync_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    office_code: Mapped[str] = mapped_column(String(9))
+    ed25519_private: Mapped[str] = mapped_column(String(64))  # base64 of the 32 raw bytes
+    x25519_private: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SyncPeer(Base):
+    """A registered public key: the county at a township, every township at the county."""
+
+    __tablename__ = "sync_peer"
+
+    office_code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    office_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(10))  # township / county
+    ed25519_public: Mapped[str] = mapped_column(String(64))
+    x25519_public: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(50))
+    registered_at: Mapped[dt.datetime] = mapped_column()
+
+
+class SyncBatch(Base):
+    """A batch file this township made: enough to re-make it byte for byte."""
+
+    __tablename__ = "sync_batch"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    first_change: Mapped[int] = mapped_column(Integer)
+    last_change: Mapped[int] = mapped_column(Integer)
+    record_count: Mapped[int] = mapped_column(Integer)
+    batch_hash: Mapped[str] = mapped_column(String(64))
+    prev_batch_hash: Mapped[str] = mapped_column(String(64))
+    data_key: Mapped[str] = mapped_column(String(64))  # base64; lets a re-made file be identical
+    wrapped_key: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str] = mapped_column(String(50))  # the county key's fingerprint
+    made_at: Mapped[dt.datetime] = mapped_column()
+    file_name: Mapped[str] = mapped_column(String(100))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    flagged: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20))  # sent / acknowledged / resend
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class SyncOfficeState(Base):
+    """Where the chain of one office's batches stands.
+
+    At the county: one row per township (last batch applied, its hash, last downlink made).
+    At a township: one row for itself, learned from the county's downlinks (what the
+    county holds), so a restored database never reuses a batch number.
+    """
+
+    __tablename__ = "sync_office_state"
+
+    office_code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    downlink_seq: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column()
+
+
+class SyncHeld(Base):
+    """A batch that arrived before the one it follows; applied when the gap is filled."""
+
+    __tablename__ = "sync_held"
+    __table_args__ = (UniqueConstraint("office_code", "batch_seq"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_code: Mapped[str] = mapped_column(String(9))
+    batch_seq: Mapped[int] = mapped_column(Integer)
+    batch_hash: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(200))
+    stored_path: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column()
+
+
+class SyncRow(Base):
+    """At the county: which office a row came from and the hash of the version held."""
+
+    __tablename__ = "sync_row"
+    __table_args__ = (Index("ix_sync_row_office_code", "office_code"),)
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(9))
+    row_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncConflict(Base):
+    """An incoming version that did not start from the version the county holds."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_office_resolved", "office_code", "resolved"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_code: Mapped[str] = mapped_column(String(9))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    county_version: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    incoming_version: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    change_seq: Mapped[int] = mapped_column(Integer)
+    batch_seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column()
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncImport(Base):
+    """One imported (or refused, or held) file and what it did, shown in the import history."""
+
+    __tablename__ = "sync_import"
+    __table_args__ = (Index("ix_sync_import_office_seq", "office_code", "batch_seq"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    file_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10))  # uplink / downlink
+    office_code: Mapped[str] = mapped_column(String(9), default="")
+    office_name: Mapped[str] = mapped_column(String(100), default="")
+    batch_seq: Mapped[int] = mapped_column(Integer, default=0)
+    batch_hash: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[str] = mapped_column(String(10))  # applied / duplicate / held / refused
+    message: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[dt.datetime] = mapped_column()
+
+
+# Tables that stay in this database: never sent in a batch (settings are per PC, the
+# sync tables describe this office's side of the exchange).
+LOCAL_TABLES = frozenset({"setting", "sync_key", "sync_peer", "sync_batch", "sync_office_state",
+                          "sync_held", "sync_row", "sync_conflict", "sync_import"})

@@ -29,6 +29,7 @@ class Action(StrEnum):
     RATE = "rate"  # record a service rating and its follow-up
     MANAGE_USERS = "manage_users"
     EDIT_CALENDAR = "edit_calendar"
+    SYNC = "sync"  # make and read sync files, register office keys
 
     @property
     def label(self) -> str:
@@ -50,6 +51,7 @@ ACTION_LABELS = {
     Action.RATE: "评价登记",
     Action.MANAGE_USERS: "用户管理",
     Action.EDIT_CALENDAR: "修改工作日历",
+    Action.SYNC: "数据同步",
 }
 
 STAFF = frozenset({Role.WINDOW_CLERK, Role.HANDLER, Role.SECTION_CHIEF, Role.DEPUTY_LEADER, Role.LEADER})
@@ -71,6 +73,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RATE: STAFF,
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
     Action.EDIT_CALENDAR: frozenset({Role.ADMIN}),
+    Action.SYNC: frozenset({Role.ADMIN}),
 }
 
 HOLDER_ONLY = frozenset({Action.RECEIVE, Action.OPINION, Action.SEND, Action.RETURN, Action.PAUSE,

@@ -11,6 +11,8 @@ from app.models import AuditLog, ChangeLog
 from app.services import Services
 from tests.test_intake_service import full_form
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 
 def test_chain_verifies_and_detects_edits_and_deletions(services: Services) -> None:
     services.intake.accept(full_form(services))

@@ -34,6 +34,8 @@ from app.services import Services
 from app.services.routing import CaseResult, PauseKind, RoutingService
 from tests.test_intake_service import full_form
 
+pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
+
 W, H, C, DL, L, A = (Role.WINDOW_CLERK, Role.HANDLER, Role.SECTION_CHIEF, Role.DEPUTY_LEADER,
                      Role.LEADER, Role.ADMIN)
 STAFF = {W, H, C, DL, L}
@@ -55,6 +57,7 @@ EXPECTED: dict[Action, tuple[set[Role], bool]] = {
     Action.RATE: (STAFF, False),
     Action.MANAGE_USERS: ({A}, False),
     Action.EDIT_CALENDAR: ({A}, False),
+    Action.SYNC: ({A}, False),
 }
 
 MATRIX = [

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import security
 from app.dto import OfficeInfo, Role
@@ -33,6 +34,19 @@ class UserItem:
     username: str
     display_name: str
     roles: tuple[Role, ...]
+
+
+def home_office_id(session: Session) -> uuid.UUID | None:
+    """The office this database belongs to.
+
+    A county database also holds every township's office and users, and a township one the
+    county's (from its downlinks); those arrive without password hashes, so the home office
+    is the one whose people can sign in here.
+    """
+    return session.scalar(
+        select(User.office_id).where(User.password_hash.is_not(None))
+        .order_by(User.created_at).limit(1)
+    )
 
 
 def _office_info(o: Office) -> OfficeInfo:
@@ -129,7 +143,8 @@ class OfficeService:
         with UserService.sign_in().
         """
         with self.ctx.reading() as s:
-            office = s.scalars(select(Office).where(Office.is_county.is_(False))).first()
+            home = home_office_id(s)
+            office = s.get(Office, home) if home else None
             if office is None:
                 raise NotFoundError("尚未设置单位")
             user = s.scalars(

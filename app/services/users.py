@@ -26,7 +26,7 @@ from app.errors import FormErrors, NotFoundError, SignInError, ValidationError
 from app.models import Setting, User
 from app.permissions import Action
 from app.services.context import LOCAL_TZ, ServiceContext
-from app.services.office import UserItem
+from app.services.office import UserItem, home_office_id
 
 LOCK_AFTER_FAILURES = 5
 LOCK_MINUTES = 15
@@ -151,7 +151,9 @@ class UserService:
         name = username.strip()
         if not name:
             return None
-        users = s.scalars(select(User).where(func.lower(User.username) == name.lower())).all()
+        # Only this database's own people: a county database also holds every township's users.
+        users = s.scalars(select(User).where(func.lower(User.username) == name.lower(),
+                                             User.office_id == home_office_id(s))).all()
         exact = [u for u in users if u.username == name]
         if exact:
             return exact[0]
@@ -297,7 +299,8 @@ class UserService:
         new_hash = security.hash_password(password)
         with self.ctx.transaction("user.create") as s:
             if s.scalar(select(func.count()).select_from(User)
-                        .where(func.lower(User.username) == clean_name.lower())):
+                        .where(func.lower(User.username) == clean_name.lower(),
+                               User.office_id == self.ctx.office_id)):
                 raise FormErrors([ValidationError("username", clean_name, "exists",
                                                   f"登录名“{clean_name}”已被使用")])
             user = User(id=uuid.uuid4(), office_id=self.ctx.office_id, username=clean_name,
