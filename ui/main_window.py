@@ -121,6 +121,16 @@ class MainWindow(QMainWindow):
         self.users_item = QListWidgetItem(self.tr("Users"))
         self.nav.addItem(self.users_item)
         self.users_item.setHidden(Role.ADMIN not in services.ctx.roles())
+        # 县局汇总 only where this database is the county bureau's; the page asks the service.
+        from ui.county_page import CountyPage
+
+        self.is_county = services.county.is_county_office()
+        self.county_page = CountyPage(services, runner)
+        self.stack.addWidget(self.county_page)
+        self.county_item = QListWidgetItem(self.tr("County summary"))
+        self.nav.addItem(self.county_item)
+        self.county_item.setHidden(not self.is_county)
+        self.county_page.statusChanged.connect(self._show_status)
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setEnabled(True)
         self._build_menu()
@@ -135,7 +145,8 @@ class MainWindow(QMainWindow):
         self.inquiry.ratingRecorded.connect(self._rating_recorded)
         for page in (self.inquiry, self.supervision):
             page.statusChanged.connect(self._show_status)
-        self.nav.setCurrentRow(0)
+        # The county bureau works from its summary; a township from its home page.
+        self.nav.setCurrentRow(self.nav.row(self.county_item) if self.is_county else 0)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -149,6 +160,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self._build_sync_menu()
         account = self.menuBar().addMenu(self.tr("&Account"))
         account.addAction(self.tr("&Change my password…")).triggered.connect(self.change_password)
         lock = account.addAction(self.tr("&Lock screen"))
@@ -157,6 +169,59 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About landdesk"))
         about.triggered.connect(self.show_about)
+
+    def _build_sync_menu(self) -> None:
+        """同步: keys, batches to the county, downlinks to townships — for administrators."""
+        self.sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
+        self.sync_menu.setObjectName("syncMenu")
+        status = self.sync_menu.addAction(self.tr("Sync &status and keys…"))
+        status.triggered.connect(self.open_sync_status)
+        self.sync_export_action = self.sync_menu.addAction(self.tr("&Export batch for the county…"))
+        self.sync_export_action.triggered.connect(self.open_sync_export)
+        self.sync_import_action = self.sync_menu.addAction(self.tr("&Import files…"))
+        self.sync_import_action.triggered.connect(self.open_sync_import)
+        self.sync_downlink_action = self.sync_menu.addAction(self.tr("Export &downlinks for townships…"))
+        self.sync_downlink_action.triggered.connect(self.open_sync_downlinks)
+        self.sync_export_action.setVisible(not self.is_county)
+        self.sync_downlink_action.setVisible(self.is_county)
+        self._show_sync_menu(Role.ADMIN in self.services.ctx.roles() if self.services else False)
+
+    def _show_sync_menu(self, admin: bool) -> None:
+        available = self.services is not None and getattr(self.services, "sync", None) is not None
+        self.sync_menu.menuAction().setVisible(admin and available)
+
+    def open_sync_status(self) -> QWidget:
+        from ui.sync_dialogs import SyncStatusDialog
+
+        assert self.services is not None
+        dialog = SyncStatusDialog(self.services, self.runner, self)
+        dialog.open()
+        return dialog
+
+    def open_sync_export(self) -> QWidget:
+        from ui.sync_dialogs import ExportBatchDialog
+
+        assert self.services is not None
+        dialog = ExportBatchDialog(self.services, self.runner, self)
+        dialog.open()
+        return dialog
+
+    def open_sync_import(self) -> QWidget:
+        from ui.sync_dialogs import ImportDialog
+
+        assert self.services is not None
+        dialog = ImportDialog(self.services, self.runner, self)
+        dialog.imported.connect(lambda _reports: self._show_page(self.nav.currentRow()))
+        dialog.open()
+        return dialog
+
+    def open_sync_downlinks(self) -> QWidget:
+        from ui.sync_dialogs import DownlinkDialog
+
+        assert self.services is not None
+        dialog = DownlinkDialog(self.services, self.runner, self)
+        dialog.open()
+        return dialog
 
     def _show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
@@ -312,6 +377,7 @@ class MainWindow(QMainWindow):
         self._show_user(office.name, office.code, user.display_name)
         admin = Role.ADMIN in user.roles
         self.users_item.setHidden(not admin)
+        self._show_sync_menu(admin)
         if not admin and self.stack.currentWidget() is self.users_page:
             self.nav.setCurrentRow(0)
         else:

@@ -11,6 +11,7 @@ from app.db import Database
 from app.models import utcnow
 from app.services.cases import CaseQueryService
 from app.services.context import ServiceContext
+from app.services.county import CountyService
 from app.services.drafts import DraftStore
 from app.services.inquiries import InquiryService
 from app.services.intake import IntakeService
@@ -20,6 +21,7 @@ from app.services.reference import ReferenceService
 from app.services.routing import RoutingService
 from app.services.supervision import SupervisionService
 from app.services.users import UserService
+from app.sync import SyncService
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Services:
     inquiries: InquiryService
     ratings: RatingService
     supervision: SupervisionService
+    sync: SyncService
+    county: CountyService
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
@@ -58,4 +62,6 @@ class Services:
             inquiries=InquiryService(ctx, reference),
             ratings=RatingService(ctx, reference),
             supervision=SupervisionService(ctx, reference),
+            sync=SyncService(ctx, reference, data_folder),
+            county=CountyService(ctx),
         )

@@ -568,6 +568,79 @@
     </message>
 </context>
 <context>
+    <name>CaseHistoryDialog</name>
+    <message>
+        <location filename="../../ui/county_page.py" line="439" />
+        <source>Transfer history of {number}</source>
+        <translation>{number} 传办记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="442" />
+        <source>{office} · {applicant} · {matter} · {status} · accepted {accepted} · due {due} · completed {completed} {result}</source>
+        <translation>{office} · {applicant} · {matter} · {status} · 受理 {accepted} · 期限 {due} · 办结 {completed} {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="452" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="452" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="452" />
+        <source>From</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="452" />
+        <source>To</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="452" />
+        <source>Sent</source>
+        <translation>移交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="453" />
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="453" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="453" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="453" />
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="454" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="461" />
+        <source> (return)</source>
+        <translation>（退件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="471" />
+        <source>No transfer recorded</source>
+        <translation>尚无传办记录</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../ui/case_model.py" line="89" />
@@ -872,6 +945,319 @@
     </message>
 </context>
 <context>
+    <name>CountyPage</name>
+    <message>
+        <location filename="../../ui/county_page.py" line="93" />
+        <source>{month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="100" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="102" />
+        <source>&amp;Months:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="104" />
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="110" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="114" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="116" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="122" />
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="122" />
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="122" />
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="122" />
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="123" />
+        <source>Completed late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="123" />
+        <source>Open overdue</source>
+        <translation>在办超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="123" />
+        <source>Still open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="124" />
+        <source>Overdue total</source>
+        <translation>超期合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="124" />
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="128" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="128" />
+        <location filename="../../ui/county_page.py" line="130" />
+        <location filename="../../ui/county_page.py" line="134" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="130" />
+        <source>Matter code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="131" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="134" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="136" />
+        <source>By township</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="137" />
+        <source>By township and matter</source>
+        <translation>按乡镇和事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="138" />
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="144" />
+        <source>Counts cover the cases received in the chosen months (Beijing time). Double-click or press Enter on a township to see its cases.</source>
+        <translation>统计所选月份内收件的办件（北京时间）。在乡镇一行上双击或按回车键查看该乡镇的办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="179" />
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="181" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="230" />
+        <source>{period}: {received} received, {accepted} accepted, {completed} completed ({rate} on time), {open} open of which {overdue} overdue; as of {today}.</source>
+        <translation>{period}：收件 {received} 件，受理 {accepted} 件，办结 {completed} 件（按时办结率 {rate}），在办 {open} 件，其中超期 {overdue} 件；截至 {today}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="248" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="306" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="307" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="317" />
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="324" />
+        <source>Exported</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="325" />
+        <source>The summary was saved to:
+{path}</source>
+        <translation>汇总表已保存到：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>DownlinkDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="708" />
+        <source>Export downlinks for townships</source>
+        <translation>导出下发文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="711" />
+        <source>Each township gets one file, signed with the county's key: the acknowledgement of the batches received, the current catalogue, the holiday calendar and supervision notices.</source>
+        <translation>每个乡镇所一个文件，以县局密钥签名：内含已收到批次的回执、现行事项目录、节假日安排和督办单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="716" />
+        <source>&amp;All townships</source>
+        <translation>全部乡镇(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="725" />
+        <source>Folder for the downlink files</source>
+        <translation>下发文件保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="729" />
+        <source>&amp;Export downlinks</source>
+        <translation>导出下发文件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="783" />
+        <source>Choose the folder to write the files to first.</source>
+        <translation>请先选择保存文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="785" />
+        <source>Tick at least one township, or choose all.</source>
+        <translation>请至少勾选一个乡镇，或选择全部乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="800" />
+        <source>{count} downlink file(s) written:</source>
+        <translation>已写入 {count} 个下发文件：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBatchDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="338" />
+        <source>Export batch for the county</source>
+        <translation>导出上报县局的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="341" />
+        <source>The batch holds every change the county has not acknowledged yet. Choose the USB stick (or a folder) to write it to.</source>
+        <translation>上报文件包含县局尚未确认收到的全部变更。请选择 U 盘（或文件夹）保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="347" />
+        <source>Folder for the batch file</source>
+        <translation>上报文件保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="352" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="355" />
+        <source>&amp;Cancel export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="367" />
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="367" />
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="369" />
+        <source>Batches sent but not yet acknowledged by the county (re-make one if its file was lost):</source>
+        <translation>已导出但县局尚未确认的批次（文件丢失时可重新生成）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="371" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="387" />
+        <source>Batch {seq}</source>
+        <translation>第 {seq} 批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="388" />
+        <source>Re-make</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="396" />
+        <source>Choose the folder (USB stick) to write to first.</source>
+        <translation>请先选择保存位置（U 盘或文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="411" />
+        <source>Writing the batch…</source>
+        <translation>正在写入上报文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="442" />
+        <source>Batch {seq} written: {path}</source>
+        <translation>第 {seq} 批已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="443" />
+        <source>{count} change(s) in the file.</source>
+        <translation>文件中共有 {count} 条变更。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="445" />
+        <source>This is a re-made copy of batch {seq} (same number, same records): the county treats it as the same batch.</source>
+        <translation>这是第 {seq} 批的重新生成件（批次号和记录都相同），县局会视为同一批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="448" />
+        <source>{count} record(s) carry an implausible time (PC clock wrong?); they are flagged in the file, not trusted.</source>
+        <translation>有 {count} 条记录的时间不合理（电脑时钟可能有误），已在文件中标注，不作为依据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="465" />
+        <source>Export cancelled: nothing was marked as sent.</source>
+        <translation>已取消导出：没有任何记录被标记为已上报。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <location filename="../../ui/supervision_page.py" line="101" />
@@ -988,6 +1374,174 @@
         <location filename="../../ui/idle_lock.py" line="295" />
         <source>You must choose your own password before you can continue.</source>
         <translation>必须先设置您自己的密码才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="488" />
+        <source>Import sync files</source>
+        <translation>导入同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="497" />
+        <source>Files to import (.ldsync). Check them first: nothing is written until you choose Import.</source>
+        <translation>要导入的同步文件（.ldsync）。可先检查：选择“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="505" />
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="507" />
+        <source>C&amp;lear list</source>
+        <translation>清空列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="515" />
+        <source>&amp;Check (do not import)</source>
+        <translation>检查（不导入）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="517" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="534" />
+        <source>By table, for the file selected above:</source>
+        <translation>上面所选文件按数据表统计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="535" />
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="535" />
+        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="535" />
+        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="536" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="536" />
+        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="537" />
+        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="537" />
+        <location filename="../../ui/sync_dialogs.py" line="568" />
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="544" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="548" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="552" />
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="568" />
+        <source>Missing batches</source>
+        <translation>缺失批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="579" />
+        <source>Choose sync files</source>
+        <translation>选择同步文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="580" />
+        <source>Sync files (*.ldsync);;All files (*)</source>
+        <translation>同步文件 (*.ldsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="604" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="604" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="627" />
+        <source>Checked {count} file(s); nothing was written.</source>
+        <translation>已检查 {count} 个文件，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="628" />
+        <source>Imported {count} file(s).</source>
+        <translation>已处理 {count} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="630" />
+        <source>{count} refused (in red): the database is unchanged for them.</source>
+        <translation>其中 {count} 个被拒收（红色），数据库未因其作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="633" />
+        <source>{count} held until the missing batches arrive.</source>
+        <translation>{count} 个暂存，待缺失批次到达后自动导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="653" />
+        <source>(then applied the held batches {seqs})</source>
+        <translation>（随后导入了暂存的第 {seqs} 批）</translation>
     </message>
 </context>
 <context>
@@ -1395,67 +1949,67 @@
         <translation>打印登记簿(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="877" />
+        <location filename="../../ui/inquiry_page.py" line="878" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="881" />
+        <location filename="../../ui/inquiry_page.py" line="887" />
         <source>First officer: {name}</source>
         <translation>首问人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="950" />
+        <location filename="../../ui/inquiry_page.py" line="956" />
         <source>Logged: {asker}, {time}.</source>
         <translation>已登记：{asker}，{time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="961" />
+        <location filename="../../ui/inquiry_page.py" line="967" />
         <source>Nothing was saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="975" />
+        <location filename="../../ui/inquiry_page.py" line="981" />
         <source>Nothing was saved: {n} problem(s) marked in red.</source>
         <translation>未保存：有 {n} 处问题，已用红色标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1017" />
+        <location filename="../../ui/inquiry_page.py" line="1023" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1046" />
+        <location filename="../../ui/inquiry_page.py" line="1052" />
         <source>{n} entries</source>
         <translation>共 {n} 条登记</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1077" />
+        <location filename="../../ui/inquiry_page.py" line="1083" />
         <source>{time} · {asker}: {question}</source>
         <translation>{time} · {asker}：{question}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1086" />
+        <location filename="../../ui/inquiry_page.py" line="1092" />
         <source>Rating saved ({level}): a follow-up is due by {date}.</source>
         <translation>评价已保存（{level}），须于 {date} 前完成回访整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1089" />
+        <location filename="../../ui/inquiry_page.py" line="1095" />
         <source>Rating saved ({level}).</source>
         <translation>评价已保存（{level}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1103" />
+        <location filename="../../ui/inquiry_page.py" line="1109" />
         <source>Outcome saved: {asker}.</source>
         <translation>办理结果已保存：{asker}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1147" />
+        <location filename="../../ui/inquiry_page.py" line="1153" />
         <source>The register could not be made.</source>
         <translation>登记簿未能生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1148" />
+        <location filename="../../ui/inquiry_page.py" line="1154" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -2029,12 +2583,12 @@
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2059,127 +2613,157 @@
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>County summary</source>
+        <translation>县局汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Change my password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>Sync &amp;status and keys…</source>
+        <translation>同步状态与密钥(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>&amp;Export batch for the county…</source>
+        <translation>导出上报文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>&amp;Import files…</source>
+        <translation>导入同步文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>Export &amp;downlinks for townships…</source>
+        <translation>导出下发文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Nothing is waiting for you.</source>
         <translation>您手上暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>You hold {count} open case(s).</source>
         <translation>您手上有 {count} 件在办案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>{count} overdue</source>
         <translation>已超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>{count} due today</source>
         <translation>今日到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>{count} due within 2 working days</source>
         <translation>两个工作日内到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>{count} not yet signed for</source>
         <translation>待签收 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Of these: {parts}.</source>
         <translation>其中：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>{count} supervision notice(s) await your reply.</source>
         <translation>有 {count} 份督办单等待您回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>{count} bad rating follow-up(s) are open.</source>
         <translation>有 {count} 件差评回访整改尚未办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Today's reminder</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Open my inbox</source>
         <translation>打开我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>landdesk {version}
 Data folder: {folder}
 Database: {db} {size}</source>
@@ -2188,7 +2772,7 @@ Database: {db} {size}</source>
 数据库：{db} {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -3585,6 +4169,302 @@ Database: {db} {size}</source>
     </message>
 </context>
 <context>
+    <name>SyncDialogs</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="63" />
+        <source>Offices</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="65" />
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="64" />
+        <source>User accounts</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="66" />
+        <source>Case files</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="67" />
+        <source>Case materials</source>
+        <translation>办件材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="68" />
+        <source>Case events</source>
+        <translation>办件记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="69" />
+        <source>Transfer slip rows</source>
+        <translation>传办记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="70" />
+        <source>Clock pauses</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="71" />
+        <source>Collective reviews</source>
+        <translation>集体会审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="72" />
+        <source>Supervision notices</source>
+        <translation>督办单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="73" />
+        <source>First inquiries</source>
+        <translation>首问登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="74" />
+        <source>Service ratings</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="75" />
+        <source>Catalogue versions</source>
+        <translation>事项目录版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="76" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="77" />
+        <source>Material lists</source>
+        <translation>材料清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="78" />
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="79" />
+        <source>Calendar years</source>
+        <translation>日历年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="80" />
+        <source>Number counters</source>
+        <translation>编号计数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="81" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="88" />
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="89" />
+        <source>Already imported (nothing changed)</source>
+        <translation>已导入过（未做更改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="90" />
+        <source>Held: waiting for missing batches</source>
+        <translation>暂存：等待缺失批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="91" />
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="92" />
+        <source>Checked, not imported</source>
+        <translation>检查通过，未导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="98" />
+        <source>Township office</source>
+        <translation>乡镇所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="99" />
+        <source>County bureau</source>
+        <translation>县局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="148" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="174" />
+        <source>Sync status and keys</source>
+        <translation>同步状态与密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="180" />
+        <source>Fingerprint of this office's key — read it to the other side over the phone; they compare it with the key file you send them:</source>
+        <translation>本单位密钥指纹——请通过电话念给对方，由对方与您交给他们的公钥文件核对：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="195" />
+        <source>Registered keys of other offices:</source>
+        <translation>已登记的其他单位公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="197" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="205" />
+        <source>&amp;Write my key file…</source>
+        <translation>导出本单位公钥文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="208" />
+        <source>&amp;Register a key file…</source>
+        <translation>登记对方公钥文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="223" />
+        <source>This installation: {mode}, office code {code}</source>
+        <translation>本机：{mode}，单位代码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="233" />
+        <source>Last batch acknowledged by the county: {seq}</source>
+        <translation>县局已确认收到的最后批次：{seq}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="234" />
+        <location filename="../../ui/sync_dialogs.py" line="240" />
+        <location filename="../../ui/sync_dialogs.py" line="241" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="236" />
+        <source>Sent but not yet acknowledged: batch {seqs}</source>
+        <translation>已导出待确认：第 {seqs} 批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="238" />
+        <source>Changes not yet in any batch: {count}</source>
+        <translation>尚未导出的变更：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="239" />
+        <source>Last export: {at}; last import: {imported}</source>
+        <translation>上次导出：{at}；上次导入：{imported}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="243" />
+        <source>No key of another office is registered yet: register the other side's key file before exchanging sync files.</source>
+        <translation>尚未登记其他单位的公钥：交换同步文件之前，请先登记对方的公钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="250" />
+        <source>Write my key file</source>
+        <translation>导出本单位公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="251" />
+        <location filename="../../ui/sync_dialogs.py" line="272" />
+        <source>Key files (*.ldkey)</source>
+        <translation>公钥文件 (*.ldkey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="259" />
+        <source>Key file written</source>
+        <translation>公钥文件已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="260" />
+        <source>The public key of {office} was written to:
+{path}
+
+Fingerprint:
+{fp}
+
+Give the file to the other side and read them the fingerprint over the phone.</source>
+        <translation>{office}的公钥已写入：
+{path}
+
+指纹：
+{fp}
+
+请把文件交给对方，并通过电话向对方念出指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="271" />
+        <source>Register a key file</source>
+        <translation>登记对方公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="284" />
+        <source>{office} ({code}, {kind})
+
+Fingerprint:
+{fp}
+
+Compare it digit by digit with the fingerprint the other office reads to you over the phone. Register this key?</source>
+        <translation>{office}（{code}，{kind}）
+
+指纹：
+{fp}
+
+请与对方通过电话念给您的指纹逐位核对。确认登记此公钥吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="290" />
+        <source>A DIFFERENT key is registered for this office (fingerprint {old}). Replace it only if that office was reinstalled and made a new key.</source>
+        <translation>该单位已登记了另一个公钥（指纹 {old}）。只有在对方重装程序、生成了新密钥时才可替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="294" />
+        <source>Register key</source>
+        <translation>登记公钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="306" />
+        <source>Key registered</source>
+        <translation>公钥已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="307" />
+        <source>The key of {office} ({code}) is registered.</source>
+        <translation>已登记{office}（{code}）的公钥。</translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordDialog</name>
     <message>
         <location filename="../../ui/users_page.py" line="203" />
@@ -3605,6 +4485,101 @@ Database: {db} {size}</source>
         <location filename="../../ui/users_page.py" line="224" />
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipCasesDialog</name>
+    <message>
+        <location filename="../../ui/county_page.py" line="354" />
+        <source>{township} — cases received {period}</source>
+        <translation>{township} — {period}收件的办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="364" />
+        <source>All cases</source>
+        <translation>全部办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="364" />
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="365" />
+        <source>Overdue (open or completed late)</source>
+        <translation>超期（在办超期或超期办结）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="366" />
+        <location filename="../../ui/county_page.py" line="379" />
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="369" />
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="378" />
+        <source>Case no.</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="378" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="378" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="378" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="379" />
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="379" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="379" />
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="383" />
+        <location filename="../../ui/county_page.py" line="407" />
+        <source>Late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="386" />
+        <source>Transfer &amp;history…</source>
+        <translation>传办记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="406" />
+        <source> (paused)</source>
+        <translation>（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="407" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_page.py" line="412" />
+        <source>{count} case(s)</source>
+        <translation>共 {count} 件</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Reports written to files (Excel) from the services' plain results."""
