@@ -68,7 +68,7 @@ def main() -> int:
         held = services.routing.inbox()
         if held:
             dialog = window.open_case(held[0].case_id)
-            dialog.resize(1100, 700)
+            dialog.resize(1180, 700)
             dialog.tabs.setCurrentIndex(1)
             settle(app)
             dialog.grab().save(str(OUT / "routing.png"))
@@ -88,7 +88,64 @@ def main() -> int:
             print(OUT / f"{name}.png")
         window.close()
         db.dispose()
+        county_screenshots(app, folder)
     return 0
+
+
+def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Three demo townships export their batches; the county imports them (the import dialog's
+    summary) and shows its consolidated page."""
+    import dataclasses
+
+    from app.db import open_database
+    from app.demo import DEMO_OFFICE, fill_demo
+    from app.services import Services
+    from app.services.users import DEMO_PASSWORD
+    from ui.main_window import MainWindow
+    from ui.sync_dialogs import ImportDialog
+    from ui.tasks import TaskRunner
+
+    townships = {"370702101": "示例镇自然资源所", "370702102": "东关镇自然资源所",
+                 "370702103": "西河乡自然资源所"}
+    databases = []
+    county_db = open_database(f"sqlite:///{folder / 'county.sqlite3'}")
+    databases.append(county_db)
+    county = Services.create(county_db, folder / "county")
+    county.sync.create_county_office("示例县自然资源局", "370702000", username="wangxm",
+                                     display_name="县局王晓梅", password=DEMO_PASSWORD)
+    batches = []
+    for n, (code, name) in enumerate(townships.items()):
+        db = open_database(f"sqlite:///{folder / f'town{code}.sqlite3'}")
+        databases.append(db)
+        town = Services.create(db, folder / code)
+        town.office.create_office(dataclasses.replace(DEMO_OFFICE, code=code, name=name),
+                                  username="wangxm", display_name="王晓梅", password=DEMO_PASSWORD)
+        fill_demo(town, cases=120, seed=20261123 + n)
+        keys = folder / "keys"
+        keys.mkdir(exist_ok=True)
+        county.sync.register_key(keys / f"{town.sync.write_public_key(keys).office_code}.ldkey")
+        town.sync.register_key(keys / f"{county.sync.write_public_key(keys).office_code}.ldkey")
+        batches.append(town.sync.export_batch(folder / "usb").path)
+    runner = TaskRunner(inline=True)
+    window = MainWindow(county, runner, data_folder=folder)
+    window.resize(1366, 768)
+    window.show()
+    dialog = ImportDialog(county, runner, window)
+    dialog.resize(1180, 700)
+    dialog.show()
+    dialog.add_files(batches)
+    dialog.run_import(dry_run=False)
+    settle(app)
+    dialog.grab().save(str(OUT / "sync_import.png"))
+    print(OUT / "sync_import.png")
+    dialog.close()
+    window.county_page.refresh()
+    settle(app)
+    window.grab().save(str(OUT / "county.png"))
+    print(OUT / "county.png")
+    window.close()
+    for db in databases:
+        db.dispose()
 
 
 if __name__ == "__main__":

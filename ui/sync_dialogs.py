@@ -486,7 +486,7 @@ class ImportDialog(QDialog):
         self.history: list[ImportReport] = []
         self._progress = _Progress(self)
         self.setWindowTitle(self.tr("Import sync files"))
-        self.resize(1180, 640)
+        self.resize(1180, 700)
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -499,7 +499,7 @@ class ImportDialog(QDialog):
         files_row = QHBoxLayout()
         self.files_list = QListWidget()
         self.files_list.setObjectName("files")
-        self.files_list.setMaximumHeight(110)
+        self.files_list.setMaximumHeight(80)
         files_row.addWidget(self.files_list, 1)
         file_buttons = QVBoxLayout()
         self.add_button = QPushButton(self.tr("&Add files…"))
@@ -530,12 +530,15 @@ class ImportDialog(QDialog):
         self.summary_table = make_table("summary", headers, 4)
         size_columns(self.summary_table, {0: "370702101-00001-202611.ldsync", 1: "示例镇自然资源所",
                                           2: "00000", 3: "暂存：等待缺失批次", **{i: "000000" for i in range(5, 11)}})
+        self.summary_table.setMinimumHeight(130)  # a few files in view without scrolling
         column.addWidget(self.summary_table, 2)
         column.addWidget(QLabel(self.tr("By table, for the file selected above:")))
         self.details_table = make_table("details", [self.tr("Table"), self.tr("New"), self.tr("Updated"),
                                                     self.tr("Deleted"), self.tr("Unchanged"),
                                                     self.tr("Conflicts"), self.tr("Refused")], 0)
-        column.addWidget(self.details_table, 1)
+        # Room for the main tables of a batch (cases, steps, events, materials …) without scrolling.
+        self.details_table.setMinimumHeight(150)
+        column.addWidget(self.details_table, 2)
         self.items_label = QLabel()
         self.items_label.setObjectName("items")
         self.items_label.setWordWrap(True)
