@@ -129,7 +129,7 @@ def _ensure_staff(services: Services) -> dict[Role, list[uuid.UUID]]:
     return staff
 
 
-def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
+def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123, weeks: int = 8,
               progress: Callable[[int, int], None] | None = None) -> int:
     """Create the demo office (if needed), its staff and ``cases`` applications, and move the
     accepted ones along their routing as the days pass: most older cases are completed, recent
@@ -145,10 +145,10 @@ def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123,
     calendar = services.reference.calendar()
     now = real_clock()
     today = now.astimezone(LOCAL_TZ).date()
-    # Eight weeks of working days: old enough for completed cases, recent enough that the
-    # open ones fall due around today.
+    # By default eight weeks of working days: old enough for completed cases, recent enough
+    # that the open ones fall due around today. (A year for the sync round trip's townships.)
     days: list[dt.date] = []
-    day = today - dt.timedelta(days=56)
+    day = today - dt.timedelta(weeks=weeks)
     while day <= today:
         if calendar.is_workday(day):
             days.append(day)

@@ -25,12 +25,13 @@ TOWNSHIPS = {"370702101": "示例镇自然资源所", "370702102": "东关镇自
 MakeServices = Callable[..., Services]
 
 
-def make_township(make_services: MakeServices, code: str = "370702101", cases: int = 0) -> Services:
+def make_township(make_services: MakeServices, code: str = "370702101", cases: int = 0,
+                  weeks: int = 8) -> Services:
     services = make_services("empty")
     office = dataclasses.replace(DEMO_OFFICE, code=code, name=TOWNSHIPS.get(code, f"{code}所"))
     services.office.create_office(office, username="wangxm", display_name="王晓梅", password=TEST_PASSWORD)
     if cases:
-        fill_demo(services, cases=cases)
+        fill_demo(services, cases=cases, weeks=weeks, seed=20261123 + int(code))
     return services
 
 

@@ -46,7 +46,9 @@ def _assert_county_holds(township: Services, county: Services) -> None:
 
 def test_three_townships_round_trip_field_by_field(make_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     county = make_county(make_services)
-    townships = [make_township(make_services, code, cases=12) for code in ("370702101", "370702102", "370702103")]
+    # A year of activity each: about one application per working day, routed, rated, supervised.
+    townships = [make_township(make_services, code, cases=250, weeks=52)
+                 for code in ("370702101", "370702102", "370702103")]
     for n, township in enumerate(townships):
         exchange_keys(township, county, tmp_path / f"keys{n}")
 
