@@ -33,8 +33,16 @@ def test_township_and_county_on_the_command_line(tmp_path: Path, capsys: pytest.
     assert code == 2 and "县局的公钥" in err
 
     assert _run(capsys, town, "sync", "key", "--out", str(tmp_path / "town.ldkey"))[0] == 0
-    code, out, _ = _run(capsys, county, "sync", "key", "--out", str(tmp_path / "county.ldkey"))
+    code, out, _ = _run(capsys, county, "sync", "key", "--out", str(tmp_path / "county.ldkey"),
+                        "--sheet", str(tmp_path / "county.pdf"))
     assert "指纹" in out
+    from pypdf import PdfReader
+
+    fingerprint = out.split("指纹：")[1].splitlines()[0]
+    sheet = PdfReader(tmp_path / "county.pdf").pages[0].extract_text()
+    assert "同步密钥指纹确认单" in sheet and "示例县自然资源局" in sheet
+    groups = fingerprint.split()
+    assert len(groups) == 5 and all(group in sheet for group in groups)  # every group printed whole
     code, out, _ = _run(capsys, county, "sync", "register", str(tmp_path / "town.ldkey"))
     assert code == 0 and "示例镇自然资源所" in out
     assert _run(capsys, town, "sync", "register", str(tmp_path / "county.ldkey"))[0] == 0

@@ -96,6 +96,25 @@ def test_status_dialog_shows_the_fingerprint_and_registers_a_compared_key(qtbot,
     assert "Last batch acknowledged by the county: none yet" in dialog.details_label.text()
 
 
+def test_the_fingerprint_sheet_is_previewed_for_printing(qtbot, pair: Pair, runner) -> None:  # type: ignore[no-untyped-def]
+    from ui.print_preview import PdfPreviewDialog
+
+    dialog = SyncStatusDialog(pair.township, runner)
+    qtbot.addWidget(dialog)
+    dialog.sheet_button.click()
+    preview = dialog.preview
+    assert isinstance(preview, PdfPreviewDialog) and preview.isVisible()
+    fingerprint = pair.township.sync.status().own_fingerprint
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = PdfReader(BytesIO(preview.pdf)).pages[0].extract_text()
+    groups = fingerprint.split()
+    assert len(groups) == 5 and all(group in text for group in groups)
+    preview.close()
+
+
 def test_a_new_key_for_a_known_office_is_flagged_before_replacing(qtbot, pair: Pair, runner,  # type: ignore[no-untyped-def]
                                                                   make_services: MakeServices) -> None:
     keyed(pair)

@@ -208,6 +208,11 @@ class SyncStatusDialog(QDialog):
         self.register_button = buttons.addButton(self.tr("&Register a key file…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.register_button.setObjectName("registerKey")
+        self.sheet_button = buttons.addButton(self.tr("&Print fingerprint sheet…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.sheet_button.setObjectName("printSheet")
+        self.sheet_button.clicked.connect(self.print_sheet)
+        self.preview: QDialog | None = None
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
         self.write_button.clicked.connect(lambda: self.write_key())
@@ -243,6 +248,17 @@ class SyncStatusDialog(QDialog):
             lines.append(self.tr("No key of another office is registered yet: register the "
                                  "other side's key file before exchanging sync files."))
         self.details_label.setText("\n".join(lines))
+
+    def print_sheet(self) -> None:
+        """The fingerprint on paper, to go with the key file (and be signed on receipt)."""
+        from ui.print_preview import PdfPreviewDialog
+
+        def shown(pdf: bytes) -> None:
+            title = self.tr("Key fingerprint sheet")
+            self.preview = PdfPreviewDialog(pdf, title, f"{title}.pdf", self)
+            self.preview.open()
+
+        self.runner.run(self.sync.key_sheet, shown, lambda exc: show_error(self, exc))
 
     def write_key(self, path: Path | None = None) -> None:
         if path is None:

@@ -771,3 +771,48 @@ __all__ = [
     "render_supervision_notice",
     "render_transfer_slip",
 ]
+
+
+# ------------------------------------------------------------------ key fingerprint sheet
+
+
+def render_key_sheet(office_code: str, office_name: str, role: str, fingerprint: str,
+                     made_at: dt.datetime) -> bytes:
+    """同步密钥指纹确认单: goes with the public key file, so the receiving side can check the
+    fingerprint on paper (or read it over the phone) before registering the key."""
+    font = register_cjk_font()
+    st = styles_for(font, 12.0)
+    width = _PORTRAIT_WIDTH
+    v = st.value
+    widths = _form_widths(width)
+    big = ParagraphStyle("fingerprint", parent=v, fontSize=20, leading=30, alignment=TA_CENTER)
+    groups = fingerprint.replace("-", " ").split()
+    # Five groups of eight: two lines, so each group stays whole and readable aloud.
+    printed = "<br/>".join(esc(NBSP.join(groups[i:i + 3])) for i in range(0, len(groups), 3))
+    rows: list[list[Any]] = [
+        ["单位名称", para(esc(office_name), v), "单位代码", para(esc(office_code), v)],
+        ["单位类别", para("县局" if role == "county" else "乡镇所", v), "生成时间",
+         para(esc(fmt_datetime(made_at)), v)],
+        ["公钥文件", para(esc(f"{office_code}.ldkey"), v), "", ""],
+        ["密钥指纹", _min_height(para(printed, big), width - widths[0] - 8, 26 * mm), "", ""],
+    ]
+    form = _form_table(rows, widths, st, label_cols=(0, 2),
+                       spans=[((1, 2), (3, 2)), ((1, 3), (3, 3))],
+                       extra=[("VALIGN", (1, 3), (1, 3), "MIDDLE")])
+    sign = Table(
+        [[para(f"交付人（签字）：{blank(20)}", st.body_lead), para(f"日期：{_date_blank()}", st.body_lead)],
+         [para(f"核对人（签字）：{blank(20)}", st.body_lead), para(f"日期：{_date_blank()}", st.body_lead)]],
+        colWidths=[width * 0.58, width * 0.42],
+    )
+    sign.setStyle(_plain([("TOPPADDING", (0, 0), (-1, -1), 6 * mm)]))
+    story: list[Flowable] = letterhead(st, office_name, "同步密钥指纹确认单")
+    story += [
+        Spacer(1, 3 * mm),
+        form,
+        Spacer(1, 3 * mm),
+        para("接收方登记上述公钥文件前，须逐组核对软件显示的指纹与本单一致（也可电话逐组读对）；"
+             "任何一位不同，都不得登记，并立即与交付单位联系。本单由双方各执一份。", st.note),
+        KeepTogether([sign]),
+    ]
+    info = DocInfo("同步密钥指纹确认单", office_code, office_name, "同步")
+    return build_pdf(story, info, [_full_template()], font)

@@ -19,6 +19,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     ssub = p.add_subparsers(dest="sync_command", required=True)
     c = ssub.add_parser("key", help="导出本单位的公钥文件（.ldkey），交给对方登记")
     c.add_argument("--out", required=True, type=Path)
+    c.add_argument("--sheet", type=Path, metavar="PDF", help="同时输出指纹确认单（PDF），随公钥文件一并交付")
     c = ssub.add_parser("register", help="登记对方单位的公钥文件")
     c.add_argument("file", type=Path)
     c.add_argument("--replace", action="store_true", help="对方重装后密钥已更换时替换旧公钥")
@@ -45,6 +46,9 @@ def run(args: argparse.Namespace, services: Any) -> int:
         info = sync.write_public_key(args.out)
         print(f"已导出 {info.office_name}（{info.office_code}）的公钥文件")
         print(f"指纹：{info.fingerprint}")
+        if args.sheet:
+            args.sheet.write_bytes(sync.key_sheet())
+            print(f"指纹确认单：{args.sheet}")
         return 0
     if command == "register":
         info = sync.register_key(args.file, replace=args.replace)

@@ -143,6 +143,14 @@ class SyncService:
             raise KeyFileError(f"无法写入公钥文件 {path}：{exc.strerror or exc}") from exc
         return KeyInfo(key.office_code, key.office_name, key.role, key.fingerprint)
 
+    def key_sheet(self) -> bytes:
+        """The printed fingerprint sheet (同步密钥指纹确认单) that goes with the key file."""
+        from app.printing.routing_docs import render_key_sheet
+
+        self.ctx.require(Action.SYNC)
+        key = self._own_key_file()
+        return render_key_sheet(key.office_code, key.office_name, key.role, key.fingerprint, self.ctx.now())
+
     def register_key(self, path: Path, replace: bool = False) -> KeyInfo:
         """Register a peer's public key: the county at a township, a township at the county."""
         self.ctx.require(Action.SYNC)

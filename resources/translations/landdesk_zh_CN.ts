@@ -1124,42 +1124,42 @@
 <context>
     <name>DownlinkDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="708" />
+        <location filename="../../ui/sync_dialogs.py" line="727" />
         <source>Export downlinks for townships</source>
         <translation>导出下发文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="711" />
+        <location filename="../../ui/sync_dialogs.py" line="730" />
         <source>Each township gets one file, signed with the county's key: the acknowledgement of the batches received, the current catalogue, the holiday calendar and supervision notices.</source>
         <translation>每个乡镇所一个文件，以县局密钥签名：内含已收到批次的回执、现行事项目录、节假日安排和督办单。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="716" />
+        <location filename="../../ui/sync_dialogs.py" line="735" />
         <source>&amp;All townships</source>
         <translation>全部乡镇(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="725" />
+        <location filename="../../ui/sync_dialogs.py" line="744" />
         <source>Folder for the downlink files</source>
         <translation>下发文件保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="729" />
+        <location filename="../../ui/sync_dialogs.py" line="748" />
         <source>&amp;Export downlinks</source>
         <translation>导出下发文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="783" />
+        <location filename="../../ui/sync_dialogs.py" line="802" />
         <source>Choose the folder to write the files to first.</source>
         <translation>请先选择保存文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="785" />
+        <location filename="../../ui/sync_dialogs.py" line="804" />
         <source>Tick at least one township, or choose all.</source>
         <translation>请至少勾选一个乡镇，或选择全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="800" />
+        <location filename="../../ui/sync_dialogs.py" line="819" />
         <source>{count} downlink file(s) written:</source>
         <translation>已写入 {count} 个下发文件：</translation>
     </message>
@@ -1167,92 +1167,92 @@
 <context>
     <name>ExportBatchDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="338" />
+        <location filename="../../ui/sync_dialogs.py" line="354" />
         <source>Export batch for the county</source>
         <translation>导出上报县局的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="341" />
+        <location filename="../../ui/sync_dialogs.py" line="357" />
         <source>The batch holds every change the county has not acknowledged yet. Choose the USB stick (or a folder) to write it to.</source>
         <translation>上报文件包含县局尚未确认收到的全部变更。请选择 U 盘（或文件夹）保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="347" />
+        <location filename="../../ui/sync_dialogs.py" line="363" />
         <source>Folder for the batch file</source>
         <translation>上报文件保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="352" />
+        <location filename="../../ui/sync_dialogs.py" line="368" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="355" />
+        <location filename="../../ui/sync_dialogs.py" line="371" />
         <source>&amp;Cancel export</source>
         <translation>取消导出(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="367" />
+        <location filename="../../ui/sync_dialogs.py" line="383" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="367" />
+        <location filename="../../ui/sync_dialogs.py" line="383" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="369" />
+        <location filename="../../ui/sync_dialogs.py" line="385" />
         <source>Batches sent but not yet acknowledged by the county (re-make one if its file was lost):</source>
         <translation>已导出但县局尚未确认的批次（文件丢失时可重新生成）：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="371" />
+        <location filename="../../ui/sync_dialogs.py" line="387" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="387" />
+        <location filename="../../ui/sync_dialogs.py" line="403" />
         <source>Batch {seq}</source>
         <translation>第 {seq} 批</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="388" />
+        <location filename="../../ui/sync_dialogs.py" line="404" />
         <source>Re-make</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="396" />
+        <location filename="../../ui/sync_dialogs.py" line="412" />
         <source>Choose the folder (USB stick) to write to first.</source>
         <translation>请先选择保存位置（U 盘或文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="411" />
+        <location filename="../../ui/sync_dialogs.py" line="427" />
         <source>Writing the batch…</source>
         <translation>正在写入上报文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="442" />
+        <location filename="../../ui/sync_dialogs.py" line="458" />
         <source>Batch {seq} written: {path}</source>
         <translation>第 {seq} 批已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="443" />
+        <location filename="../../ui/sync_dialogs.py" line="459" />
         <source>{count} change(s) in the file.</source>
         <translation>文件中共有 {count} 条变更。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="445" />
+        <location filename="../../ui/sync_dialogs.py" line="461" />
         <source>This is a re-made copy of batch {seq} (same number, same records): the county treats it as the same batch.</source>
         <translation>这是第 {seq} 批的重新生成件（批次号和记录都相同），县局会视为同一批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="448" />
+        <location filename="../../ui/sync_dialogs.py" line="464" />
         <source>{count} record(s) carry an implausible time (PC clock wrong?); they are flagged in the file, not trusted.</source>
         <translation>有 {count} 条记录的时间不合理（电脑时钟可能有误），已在文件中标注，不作为依据。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="465" />
+        <location filename="../../ui/sync_dialogs.py" line="481" />
         <source>Export cancelled: nothing was marked as sent.</source>
         <translation>已取消导出：没有任何记录被标记为已上报。</translation>
     </message>
@@ -1379,167 +1379,167 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="488" />
+        <location filename="../../ui/sync_dialogs.py" line="504" />
         <source>Import sync files</source>
         <translation>导入同步文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="497" />
+        <location filename="../../ui/sync_dialogs.py" line="513" />
         <source>Files to import (.ldsync). Check them first: nothing is written until you choose Import.</source>
         <translation>要导入的同步文件（.ldsync）。可先检查：选择“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="505" />
+        <location filename="../../ui/sync_dialogs.py" line="521" />
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="507" />
+        <location filename="../../ui/sync_dialogs.py" line="523" />
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="515" />
+        <location filename="../../ui/sync_dialogs.py" line="531" />
         <source>&amp;Check (do not import)</source>
         <translation>检查（不导入）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="517" />
+        <location filename="../../ui/sync_dialogs.py" line="533" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="534" />
+        <location filename="../../ui/sync_dialogs.py" line="551" />
         <source>By table, for the file selected above:</source>
         <translation>上面所选文件按数据表统计：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="535" />
+        <location filename="../../ui/sync_dialogs.py" line="552" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="535" />
-        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <location filename="../../ui/sync_dialogs.py" line="552" />
+        <location filename="../../ui/sync_dialogs.py" line="586" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="535" />
-        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <location filename="../../ui/sync_dialogs.py" line="552" />
+        <location filename="../../ui/sync_dialogs.py" line="586" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="536" />
+        <location filename="../../ui/sync_dialogs.py" line="553" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="536" />
-        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <location filename="../../ui/sync_dialogs.py" line="553" />
+        <location filename="../../ui/sync_dialogs.py" line="586" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="537" />
-        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <location filename="../../ui/sync_dialogs.py" line="554" />
+        <location filename="../../ui/sync_dialogs.py" line="586" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="537" />
-        <location filename="../../ui/sync_dialogs.py" line="568" />
+        <location filename="../../ui/sync_dialogs.py" line="554" />
+        <location filename="../../ui/sync_dialogs.py" line="587" />
         <source>Refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="544" />
+        <location filename="../../ui/sync_dialogs.py" line="563" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="548" />
+        <location filename="../../ui/sync_dialogs.py" line="567" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="552" />
+        <location filename="../../ui/sync_dialogs.py" line="571" />
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <location filename="../../ui/sync_dialogs.py" line="585" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <location filename="../../ui/sync_dialogs.py" line="585" />
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <location filename="../../ui/sync_dialogs.py" line="585" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <location filename="../../ui/sync_dialogs.py" line="585" />
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="566" />
+        <location filename="../../ui/sync_dialogs.py" line="585" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="568" />
+        <location filename="../../ui/sync_dialogs.py" line="587" />
         <source>Missing batches</source>
         <translation>缺失批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="579" />
+        <location filename="../../ui/sync_dialogs.py" line="598" />
         <source>Choose sync files</source>
         <translation>选择同步文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="580" />
+        <location filename="../../ui/sync_dialogs.py" line="599" />
         <source>Sync files (*.ldsync);;All files (*)</source>
         <translation>同步文件 (*.ldsync);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="604" />
+        <location filename="../../ui/sync_dialogs.py" line="623" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="604" />
+        <location filename="../../ui/sync_dialogs.py" line="623" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="627" />
+        <location filename="../../ui/sync_dialogs.py" line="646" />
         <source>Checked {count} file(s); nothing was written.</source>
         <translation>已检查 {count} 个文件，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="628" />
+        <location filename="../../ui/sync_dialogs.py" line="647" />
         <source>Imported {count} file(s).</source>
         <translation>已处理 {count} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="630" />
+        <location filename="../../ui/sync_dialogs.py" line="649" />
         <source>{count} refused (in red): the database is unchanged for them.</source>
         <translation>其中 {count} 个被拒收（红色），数据库未因其作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="633" />
+        <location filename="../../ui/sync_dialogs.py" line="652" />
         <source>{count} held until the missing batches arrive.</source>
         <translation>{count} 个暂存，待缺失批次到达后自动导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="653" />
+        <location filename="../../ui/sync_dialogs.py" line="672" />
         <source>(then applied the held batches {seqs})</source>
         <translation>（随后导入了暂存的第 {seqs} 批）</translation>
     </message>
@@ -4354,60 +4354,70 @@ Database: {db} {size}</source>
         <translation>登记对方公钥文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="223" />
+        <location filename="../../ui/sync_dialogs.py" line="211" />
+        <source>&amp;Print fingerprint sheet…</source>
+        <translation>打印指纹确认单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="228" />
         <source>This installation: {mode}, office code {code}</source>
         <translation>本机：{mode}，单位代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="233" />
+        <location filename="../../ui/sync_dialogs.py" line="238" />
         <source>Last batch acknowledged by the county: {seq}</source>
         <translation>县局已确认收到的最后批次：{seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="234" />
-        <location filename="../../ui/sync_dialogs.py" line="240" />
-        <location filename="../../ui/sync_dialogs.py" line="241" />
+        <location filename="../../ui/sync_dialogs.py" line="239" />
+        <location filename="../../ui/sync_dialogs.py" line="245" />
+        <location filename="../../ui/sync_dialogs.py" line="246" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="236" />
+        <location filename="../../ui/sync_dialogs.py" line="241" />
         <source>Sent but not yet acknowledged: batch {seqs}</source>
         <translation>已导出待确认：第 {seqs} 批</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="238" />
+        <location filename="../../ui/sync_dialogs.py" line="243" />
         <source>Changes not yet in any batch: {count}</source>
         <translation>尚未导出的变更：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="239" />
+        <location filename="../../ui/sync_dialogs.py" line="244" />
         <source>Last export: {at}; last import: {imported}</source>
         <translation>上次导出：{at}；上次导入：{imported}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="243" />
+        <location filename="../../ui/sync_dialogs.py" line="248" />
         <source>No key of another office is registered yet: register the other side's key file before exchanging sync files.</source>
         <translation>尚未登记其他单位的公钥：交换同步文件之前，请先登记对方的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="250" />
+        <location filename="../../ui/sync_dialogs.py" line="257" />
+        <source>Key fingerprint sheet</source>
+        <translation>同步密钥指纹确认单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="266" />
         <source>Write my key file</source>
         <translation>导出本单位公钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="251" />
-        <location filename="../../ui/sync_dialogs.py" line="272" />
+        <location filename="../../ui/sync_dialogs.py" line="267" />
+        <location filename="../../ui/sync_dialogs.py" line="288" />
         <source>Key files (*.ldkey)</source>
         <translation>公钥文件 (*.ldkey)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="259" />
+        <location filename="../../ui/sync_dialogs.py" line="275" />
         <source>Key file written</source>
         <translation>公钥文件已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="260" />
+        <location filename="../../ui/sync_dialogs.py" line="276" />
         <source>The public key of {office} was written to:
 {path}
 
@@ -4424,12 +4434,12 @@ Give the file to the other side and read them the fingerprint over the phone.</s
 请把文件交给对方，并通过电话向对方念出指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="271" />
+        <location filename="../../ui/sync_dialogs.py" line="287" />
         <source>Register a key file</source>
         <translation>登记对方公钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="284" />
+        <location filename="../../ui/sync_dialogs.py" line="300" />
         <source>{office} ({code}, {kind})
 
 Fingerprint:
@@ -4444,22 +4454,22 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 请与对方通过电话念给您的指纹逐位核对。确认登记此公钥吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="290" />
+        <location filename="../../ui/sync_dialogs.py" line="306" />
         <source>A DIFFERENT key is registered for this office (fingerprint {old}). Replace it only if that office was reinstalled and made a new key.</source>
         <translation>该单位已登记了另一个公钥（指纹 {old}）。只有在对方重装程序、生成了新密钥时才可替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="294" />
+        <location filename="../../ui/sync_dialogs.py" line="310" />
         <source>Register key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="306" />
+        <location filename="../../ui/sync_dialogs.py" line="322" />
         <source>Key registered</source>
         <translation>公钥已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="307" />
+        <location filename="../../ui/sync_dialogs.py" line="323" />
         <source>The key of {office} ({code}) is registered.</source>
         <translation>已登记{office}（{code}）的公钥。</translation>
     </message>
