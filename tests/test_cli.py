@@ -71,3 +71,14 @@ def test_database_options_count_before_and_after_the_sub_command(tmp_path: Path,
     after = tmp_path / "after.sqlite3"
     assert main(["demo", "--db", str(after), "--data-dir", str(tmp_path), "--cases", "2"]) == 0
     assert after.exists() and after.stat().st_size > 0
+
+
+def test_every_core_package_imports_on_its_own() -> None:
+    """``python -m app.cli`` imports the sync package before the services: no import cycle."""
+    import subprocess
+    import sys
+
+    for module in ("app.sync", "app.services", "app.cli", "app.sync.cli"):
+        done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True,
+                              check=False)
+        assert done.returncode == 0, (module, done.stderr[-500:])

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db import Database
 from app.models import utcnow
@@ -21,7 +22,11 @@ from app.services.reference import ReferenceService
 from app.services.routing import RoutingService
 from app.services.supervision import SupervisionService
 from app.services.users import UserService
-from app.sync import SyncService
+
+if TYPE_CHECKING:
+    # app.sync builds on these services; importing it here at run time would make
+    # "import app.sync" (the sync command line) circular.
+    from app.sync import SyncService
 
 
 @dataclass
@@ -62,6 +67,12 @@ class Services:
             inquiries=InquiryService(ctx, reference),
             ratings=RatingService(ctx, reference),
             supervision=SupervisionService(ctx, reference),
-            sync=SyncService(ctx, reference, data_folder),
+            sync=_sync_service(ctx, reference, data_folder),
             county=CountyService(ctx),
         )
+
+
+def _sync_service(ctx: ServiceContext, reference: ReferenceService, data_folder: Path) -> SyncService:
+    from app.sync import SyncService
+
+    return SyncService(ctx, reference, data_folder)
