@@ -12,6 +12,7 @@ window will print.
 from __future__ import annotations
 
 import tempfile
+import uuid
 from pathlib import Path
 
 from app.db import open_database
@@ -25,6 +26,14 @@ SAMPLE_NAMES = {
     CaseStatus.INCOMPLETE: "一次性告知书",
     CaseStatus.REJECTED: "不予受理通知书",
 }
+
+
+def longest_routed_case(services: Services, limit: int = 200) -> uuid.UUID | None:
+    """The completed case with the most hand-offs: it shows the most of a transfer slip."""
+    done = services.cases.search(status=CaseStatus.COMPLETED, limit=limit)
+    if not done:
+        return None
+    return max(done, key=lambda c: len(services.routing.state(c.id).history)).id
 
 
 def write_samples(out: Path) -> list[Path]:
@@ -48,12 +57,10 @@ def write_samples(out: Path) -> list[Path]:
                 path = out / f"{title}.pdf"
                 path.write_bytes(render_document(document))
                 written.append(path)
-            done = services.cases.search(status=CaseStatus.COMPLETED, limit=200)
-            if done:
-                # The completed case with the longest routing shows the most of the slip.
-                longest = max(done, key=lambda c: len(services.routing.state(c.id).history))
-                for document, title in ((services.routing.transfer_slip(longest.id), "传办单"),
-                                        (services.routing.decision_notice(longest.id), "办结通知书")):
+            longest = longest_routed_case(services)
+            if longest is not None:
+                for document, title in ((services.routing.transfer_slip(longest), "传办单"),
+                                        (services.routing.decision_notice(longest), "办结通知书")):
                     path = out / f"{title}.pdf"
                     path.write_bytes(render_document(document))
                     written.append(path)

@@ -32,6 +32,7 @@ def main() -> int:
     from app.demo import fill_demo
     from app.printing import render_document
     from app.printing.raster import render_pages
+    from app.samples import longest_routed_case
     from app.services import Services
     from app.services.intake import CaseStatus
     from ui.application import install_translators, make_application
@@ -74,9 +75,9 @@ def main() -> int:
             dialog.grab().save(str(OUT / "routing.png"))
             print(OUT / "routing.png")
             dialog.close()
-        done = services.cases.search(status=CaseStatus.COMPLETED, limit=500)
-        longest = max(done, key=lambda c: len(services.routing.state(c.id).history))
-        documents: list[tuple[object, str]] = [(services.routing.transfer_slip(longest.id), "transfer_slip")]
+        longest = longest_routed_case(services, limit=500)
+        assert longest is not None, "the demo office has completed cases"
+        documents: list[tuple[object, str]] = [(services.routing.transfer_slip(longest), "transfer_slip")]
         for status, name in [(CaseStatus.ACCEPTED, "receipt"), (CaseStatus.INCOMPLETE, "notice"),
                              (CaseStatus.REJECTED, "refusal")]:
             case = services.cases.search(status=status, limit=1)[0]

@@ -62,7 +62,45 @@ class Column:
     COUNT = 7
 
 
-class CaseTableModel(QAbstractTableModel):
+def bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def green_badge(role: int, *, centred: bool = False) -> object:
+    """How a green-channel cell looks, for one item data role (None: the default)."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return GREEN_BADGE[0]
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return GREEN_BADGE[1]
+    if role == Qt.ItemDataRole.TextAlignmentRole and centred:
+        return Qt.AlignmentFlag.AlignCenter
+    if role == Qt.ItemDataRole.FontRole:
+        return bold_font()
+    return None
+
+
+class RowsModel(QAbstractTableModel):
+    """A table of plain row objects (``self._rows``) under fixed headers (``self._headers``)."""
+
+    _rows: list
+    _headers: list[str]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+class CaseTableModel(RowsModel):
     """Rows of ``services.cases.search`` for one query, fetched a page at a time."""
 
     countChanged = Signal(int)  # total number of cases matching the query
@@ -201,18 +239,6 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else Column.COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -225,17 +251,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if column == Column.GREEN and row.green_channel:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return GREEN_BADGE[0]
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return GREEN_BADGE[1]
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return green_badge(role, centred=True)
         state = self.due_state(row)
         if state is not DueState.NONE:
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -243,9 +259,7 @@ class CaseTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return DUE_COLOURS[state][1]
             if role == Qt.ItemDataRole.FontRole and column == Column.DUE:
-                font = QFont()
-                font.setBold(True)
-                return font
+                return bold_font()
         return None
 
     def _display(self, row: CaseRow, column: int) -> str | None:

@@ -15,7 +15,6 @@ import uuid
 from enum import StrEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,7 +38,7 @@ from app.permissions import LEADERS
 from app.services import Services
 from app.services.context import LOCAL_TZ
 from app.services.routing import InboxRow
-from ui.case_model import DUE_COLOURS, GREEN_BADGE, DueState
+from ui.case_model import DUE_COLOURS, GREEN_BADGE, DueState, RowsModel, bold_font, green_badge
 from ui.errors import show_error
 from ui.routing_panel import RoutingDialog, routing_for
 from ui.tasks import TaskRunner
@@ -95,7 +94,7 @@ def row_state(row: InboxRow) -> DueState | None:
     return DueState.NONE
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[InboxRow] = []
@@ -121,18 +120,6 @@ class InboxModel(QAbstractTableModel):
 
     def rows(self) -> list[InboxRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else InboxColumn.COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _when(self, moment: dt.datetime | None) -> str:
         if moment is None:
@@ -196,20 +183,10 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.case_id
         if column == InboxColumn.NUMBER and row.green_channel:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return GREEN_BADGE[0]
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return GREEN_BADGE[1]
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return green_badge(role)
         if role == Qt.ItemDataRole.FontRole and column == InboxColumn.RECEIVED \
                 and row.received_at is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         state = row_state(row)
         colours = PAUSED_COLOURS if state is None else DUE_COLOURS.get(state)
         if colours is None:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QItemSelectionModel,
@@ -67,7 +66,7 @@ from app.services.inquiries import (
     StaffItem,
 )
 from app.services.ratings import RatingLevel, RatingService
-from ui.case_model import DUE_COLOURS, DueState
+from ui.case_model import DUE_COLOURS, DueState, RowsModel
 from ui.errors import message_for, show_error
 from ui.print_preview import PdfPreviewDialog
 from ui.tasks import TaskRunner
@@ -393,7 +392,7 @@ class Column:
     COUNT = 11
 
 
-class InquiryTableModel(QAbstractTableModel):
+class InquiryTableModel(RowsModel):
     """Rows of ``InquiryService.search`` for one query, fetched a page at a time."""
 
     countChanged = Signal(int)
@@ -496,18 +495,6 @@ class InquiryTableModel(QAbstractTableModel):
         if row >= 0:
             self._rows[row] = item
             self.dataChanged.emit(self.index(row, 0), self.index(row, Column.COUNT - 1))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else Column.COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -43,7 +43,7 @@ from app.errors import ValidationError
 from app.permissions import Action, allowed
 from app.printing import document_title, render_document
 from app.services import Services
-from app.services.inquiries import StaffItem
+from app.services.office import StaffItem
 from app.services.ratings import FollowUpItem, RatingService
 from app.services.supervision import CaseRef, NoticeItem, SupervisionService
 from ui.case_model import DUE_COLOURS, DueState

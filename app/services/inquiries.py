@@ -17,17 +17,17 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dto import InquiryRegisterData, InquiryRow, OfficeInfo, Role
+from app.dto import InquiryRegisterData, InquiryRow
 from app.errors import FormErrors, NotFoundError, PermissionDenied, StateError, ValidationError
-from app.models import Inquiry, Office, ServiceRating, User
+from app.models import Inquiry, ServiceRating, User
 from app.permissions import ALLOWED, LEADERS, Action
 from app.services.context import LOCAL_TZ, ServiceContext
-from app.services.office import _office_info
+from app.services.office import StaffItem, office_info, roles_of
 from app.services.reference import ReferenceService
 from app.validators import validate_phone
 
@@ -83,15 +83,6 @@ class InquiryInput:
 
 
 @dataclass(frozen=True)
-class StaffItem:
-    """A person of the office who can be named responsible, or receive a notice."""
-
-    id: uuid.UUID
-    display_name: str
-    roles: tuple[Role, ...]
-
-
-@dataclass(frozen=True)
 class InquiryItem:
     id: uuid.UUID
     at: dt.datetime
@@ -138,7 +129,7 @@ def office_staff(ctx: ServiceContext) -> list[StaffItem]:
         ).all()
     found: list[StaffItem] = []
     for u in users:
-        roles = tuple(Role(r) for r in u.roles.split(",") if r)
+        roles = roles_of(u.roles)
         if set(roles) & staff_roles:
             found.append(StaffItem(u.id, u.display_name, roles))
     return found
@@ -149,26 +140,12 @@ def staff_member(s: Session, ctx: ServiceContext, user_id: uuid.UUID, action: Ac
     user = s.get(User, user_id)
     if user is None or user.office_id != ctx.office_id or not user.active:
         return None
-    roles = {Role(r) for r in user.roles.split(",") if r}
+    roles = set(roles_of(user.roles))
     return user if roles & ALLOWED[action] else None
 
 
 def is_leader(ctx: ServiceContext) -> bool:
     return bool(ctx.roles() & LEADERS)
-
-
-def office_info(s: Session, ctx: ServiceContext) -> OfficeInfo:
-    """The office's printed details, cached under the key OfficeService forgets on change."""
-    office_id = ctx.office_id
-    assert office_id is not None
-
-    def load() -> OfficeInfo:
-        office = s.get(Office, office_id)
-        if office is None:
-            raise NotFoundError("尚未设置单位")
-        return _office_info(office)
-
-    return cast(OfficeInfo, ctx.cached(("office", office_id), load))
 
 
 def too_long(field: str, value: str, limit: int, what: str) -> ValidationError:

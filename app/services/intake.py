@@ -13,7 +13,6 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -30,10 +29,10 @@ from app.dto import (
     RefusalNoticeData,
 )
 from app.errors import FormErrors, NotFoundError, StateError, ValidationError
-from app.models import Applicant, Case, CaseEvent, CaseMaterial, Office, SequenceCounter, User
+from app.models import Applicant, Case, CaseEvent, CaseMaterial, SequenceCounter
 from app.permissions import Action
 from app.services.context import ServiceContext, local_date
-from app.services.office import _office_info
+from app.services.office import office_info, user_name
 from app.services.reference import MatterItem, ReferenceService
 from app.units import parse_area
 from app.validators import parse_resident_id, validate_phone, validate_uscc
@@ -576,7 +575,7 @@ class IntakeService:
             counter = SequenceCounter(office_id=self.ctx.office_id, kind=kind, year=year, last_value=0)
             s.add(counter)
         counter.last_value += 1
-        office_code = self._office(s, self.ctx.office_id).code
+        office_code = office_info(s, self.ctx, self.ctx.office_id).code
         return f"{office_code}{year}{infix}{counter.last_value:06d}"
 
     def _party(self, case: Case) -> PartyInfo:
@@ -587,25 +586,9 @@ class IntakeService:
             agent_id_number=case.agent_id_number, legal_rep=a.legal_rep,
         )
 
-    def _office(self, s: Session, office_id: uuid.UUID) -> OfficeInfo:
-        def load() -> OfficeInfo:
-            office = s.get(Office, office_id)
-            if office is None:
-                raise NotFoundError("单位不存在")
-            return _office_info(office)
-
-        return cast(OfficeInfo, self.ctx.cached(("office", office_id), load))
-
-    def _user_name(self, s: Session, user_id: uuid.UUID) -> str:
-        def load() -> str:
-            user = s.get(User, user_id)
-            return user.display_name if user is not None else ""
-
-        return cast(str, self.ctx.cached(("user_name", user_id), load))
-
     def _context_rows(self, s: Session, case: Case) -> tuple[OfficeInfo, str, MatterItem]:
-        office = self._office(s, case.office_id)
-        clerk = self._user_name(s, case.clerk_id)
+        office = office_info(s, self.ctx, case.office_id)
+        clerk = user_name(s, self.ctx, case.clerk_id)
         matter = next((m for m in self.reference.matters() if m.id == case.matter_id), None)
         if matter is None:  # an older catalogue version: read what the case recorded
             spec = self.reference.matter_spec(case.matter_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,44 @@ class UserItem:
     username: str
     display_name: str
     roles: tuple[Role, ...]
+
+
+def roles_of(text: str) -> tuple[Role, ...]:
+    """The roles stored in ``User.roles`` (comma-separated Role values)."""
+    return tuple(Role(r) for r in text.split(",") if r)
+
+
+@dataclass(frozen=True)
+class StaffItem:
+    """A person of the office who can receive a case, be named responsible, or get a notice."""
+
+    id: uuid.UUID
+    display_name: str
+    roles: tuple[Role, ...]
+
+
+def office_info(s: Session, ctx: ServiceContext, office_id: uuid.UUID | None = None) -> OfficeInfo:
+    """An office's printed details (default: the signed-in office's), cached under the key
+    OfficeService forgets when the office is edited."""
+    wanted = office_id or ctx.office_id
+    assert wanted is not None
+
+    def load() -> OfficeInfo:
+        office = s.get(Office, wanted)
+        if office is None:
+            raise NotFoundError("尚未设置单位" if office_id is None else "单位不存在")
+        return _office_info(office)
+
+    return cast(OfficeInfo, ctx.cached(("office", wanted), load))
+
+
+def user_name(s: Session, ctx: ServiceContext, user_id: uuid.UUID) -> str:
+    """A user's display name as printed on slips and lists ("" for an unknown id), cached."""
+    def load() -> str:
+        user = s.get(User, user_id)
+        return user.display_name if user is not None else ""
+
+    return cast(str, ctx.cached(("user_name", user_id), load))
 
 
 def home_office_id(session: Session) -> uuid.UUID | None:
@@ -190,5 +229,5 @@ class OfficeService:
 def _user_item(u: User) -> UserItem:
     return UserItem(
         id=u.id, username=u.username, display_name=u.display_name,
-        roles=tuple(Role(r) for r in u.roles.split(",") if r),
+        roles=roles_of(u.roles),
     )

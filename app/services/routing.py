@@ -37,14 +37,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.dto import (
     DecisionNoticeData,
-    OfficeInfo,
     PartyInfo,
     Pause,
     ReturnSlipData,
@@ -63,14 +62,13 @@ from app.models import (
     CaseStep,
     CollectiveReview,
     Matter,
-    Office,
     SequenceCounter,
     User,
 )
 from app.permissions import LEADERS, Action, allowed
 from app.services.context import LOCAL_TZ, ServiceContext, local_date
 from app.services.intake import ID_TYPE_LABELS, CaseStatus
-from app.services.office import _office_info
+from app.services.office import StaffItem, office_info, roles_of, user_name
 from app.services.reference import ReferenceService
 from app.workcalendar import WorkCalendar
 
@@ -185,13 +183,6 @@ def open_first_step(session: Session, case: Case, plan: Sequence[RoutingStepSpec
 
 
 # ---------------------------------------------------------------- data for the UI
-
-
-@dataclass(frozen=True)
-class StaffItem:
-    id: uuid.UUID
-    display_name: str
-    roles: tuple[Role, ...]
 
 
 @dataclass(frozen=True)
@@ -319,10 +310,6 @@ class _Loaded:
         return self.tier is Tier.MAJOR or any(s.role is Role.COLLECTIVE for s in self.plan)
 
 
-def _roles_of(text: str) -> tuple[Role, ...]:
-    return tuple(Role(r) for r in text.split(",") if r)
-
-
 def _min_due(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     if a is None:
         return b
@@ -371,7 +358,7 @@ class RoutingService:
                 plan=c.plan,
                 current_step=c.current if is_open else case_row.current_step,
                 holder_id=holder,
-                holder_name=self._user_name(s, holder) if holder else "",
+                holder_name=user_name(s, self.ctx, holder) if holder else "",
                 history=history,
                 open_step=open_step,
                 pauses=tuple(PauseRow(PauseKind(p.kind), p.start_date, p.end_date, p.reason)
@@ -604,7 +591,7 @@ class RoutingService:
                 s.add(row)
                 c.case.holder_id = to_user
                 c.case.current_step = target_spec.order
-                to_name = self._user_name(s, to_user) if to_user else ""
+                to_name = user_name(s, self.ctx, to_user) if to_user else ""
                 self._event(s, c.case, "routing_returned", now,
                             f"退回“{target_spec.name}”（{to_name}）：{text}",
                             {"seq": seq, "to_step": target_spec.order})
@@ -795,8 +782,8 @@ class RoutingService:
             rows = tuple(
                 SlipRow(
                     seq=r.seq, kind=r.kind, step_name=r.step_name,
-                    from_name=self._user_name(s, r.from_user_id) if r.from_user_id else "",
-                    to_name=(self._user_name(s, r.to_user_id) if r.to_user_id
+                    from_name=user_name(s, self.ctx, r.from_user_id) if r.from_user_id else "",
+                    to_name=(user_name(s, self.ctx, r.to_user_id) if r.to_user_id
                              else APPLICANT_LABEL if r.return_target == TARGET_APPLICANT else ""),
                     sent_at=r.sent_at, received_at=r.received_at, done_at=r.done_at,
                     due_date=r.due_date, opinion=r.opinion, result=result_label(r.result),
@@ -814,7 +801,7 @@ class RoutingService:
                 for p in c.pauses
             )
             pauses = tuple(f"{text}（不计入办理时限）" for text in pauses)
-            office = self._office(s, case_row.office_id)
+            office = office_info(s, self.ctx, case_row.office_id)
             return TransferSlipData(
                 office=office, case_number=case_row.number, matter_name=c.matter.name,
                 tier_label=c.tier.label, applicant=self._party(s, case_row),
@@ -832,7 +819,7 @@ class RoutingService:
                 raise NotFoundError(f"本件没有第 {seq} 号退件记录")
             before = next((r for r in reversed(c.steps) if r.seq < seq), None)
             from_step = before.step_name if before is not None else row.step_name
-            to_name = (self._user_name(s, row.to_user_id) if row.to_user_id
+            to_name = (user_name(s, self.ctx, row.to_user_id) if row.to_user_id
                        else APPLICANT_LABEL)
             return self._return_slip(s, c.case, row, from_step, to_name)
 
@@ -996,7 +983,7 @@ class RoutingService:
         if user is None or user.office_id != self.ctx.office_id or not user.active:
             raise ValidationError("to_user_id", to_user_id, "unknown", "请选择本单位在岗的接收人")
         needed = step_roles(spec.role)
-        if not set(_roles_of(user.roles)) & needed:
+        if not set(roles_of(user.roles)) & needed:
             who = "、".join(sorted(r.label for r in needed))
             raise ValidationError("to_user_id", to_user_id, "role",
                                   f"“{spec.name}”环节须由{who}办理，{user.display_name}没有这个角色")
@@ -1008,7 +995,7 @@ class RoutingService:
                           .order_by(User.display_name, User.username))
         items = []
         for u in users:
-            roles = _roles_of(u.roles)
+            roles = roles_of(u.roles)
             if needed is None or set(roles) & needed:
                 items.append(StaffItem(u.id, u.display_name, roles))
         return items
@@ -1066,7 +1053,7 @@ class RoutingService:
             due_today=running and due == today,
             due_soon=running and due is not None and today < due <= soon,
             paused=bool(paused),
-            holder_name=self._user_name(s, holder_id) if with_holder and holder_id else "",
+            holder_name=user_name(s, self.ctx, holder_id) if with_holder and holder_id else "",
         )
 
     # ------------------------------------------------------------ internals: rows and documents
@@ -1079,8 +1066,8 @@ class RoutingService:
         return StepRow(
             seq=r.seq, kind=r.kind, step_order=r.step_order, step_name=r.step_name,
             role=Role(r.role),
-            from_name=self._user_name(s, r.from_user_id) if r.from_user_id else "",
-            to_name=(self._user_name(s, r.to_user_id) if r.to_user_id
+            from_name=user_name(s, self.ctx, r.from_user_id) if r.from_user_id else "",
+            to_name=(user_name(s, self.ctx, r.to_user_id) if r.to_user_id
                      else APPLICANT_LABEL if r.return_target == TARGET_APPLICANT else ""),
             to_user_id=r.to_user_id, sent_at=r.sent_at, received_at=r.received_at,
             done_at=r.done_at, due_date=r.due_date, due_uncertain=r.due_uncertain,
@@ -1101,23 +1088,7 @@ class RoutingService:
             counter = SequenceCounter(office_id=self.ctx.office_id, kind=kind, year=year, last_value=0)
             s.add(counter)
         counter.last_value += 1
-        return f"{self._office(s, self.ctx.office_id).code}{year}{infix}{counter.last_value:06d}"
-
-    def _office(self, s: Session, office_id: uuid.UUID) -> OfficeInfo:
-        def load() -> OfficeInfo:
-            office = s.get(Office, office_id)
-            if office is None:
-                raise NotFoundError("单位不存在")
-            return _office_info(office)
-
-        return cast(OfficeInfo, self.ctx.cached(("office", office_id), load))
-
-    def _user_name(self, s: Session, user_id: uuid.UUID) -> str:
-        def load() -> str:
-            user = s.get(User, user_id)
-            return user.display_name if user is not None else ""
-
-        return cast(str, self.ctx.cached(("user_name", user_id), load))
+        return f"{office_info(s, self.ctx, self.ctx.office_id).code}{year}{infix}{counter.last_value:06d}"
 
     def _party(self, s: Session, case_row: Case) -> PartyInfo:
         a = s.get(Applicant, case_row.applicant_id)
@@ -1136,20 +1107,20 @@ class RoutingService:
                      to_name: str) -> ReturnSlipData:
         matter = s.get(Matter, case_row.matter_id)
         return ReturnSlipData(
-            office=self._office(s, case_row.office_id),
+            office=office_info(s, self.ctx, case_row.office_id),
             slip_number=f"{case_row.number or ''}T{row.seq:02d}",
             case_number=case_row.number or "",
             matter_name=matter.name if matter is not None else "",
             applicant=self._party(s, case_row),
             step_name=from_step,
-            returned_by=self._user_name(s, row.from_user_id) if row.from_user_id else "",
+            returned_by=user_name(s, self.ctx, row.from_user_id) if row.from_user_id else "",
             returned_to=to_name,
             returned_at=row.sent_at,
             reason=row.reason,
         )
 
     def _decision_notice(self, s: Session, case_row: Case, done_by: uuid.UUID | None) -> DecisionNoticeData:
-        office = self._office(s, case_row.office_id)
+        office = office_info(s, self.ctx, case_row.office_id)
         matter = s.get(Matter, case_row.matter_id)
         assert matter is not None and case_row.accepted_at is not None
         assert case_row.completed_at is not None and case_row.decision_number
@@ -1160,6 +1131,6 @@ class RoutingService:
             matter_name=matter.name, accepted_at=case_row.accepted_at,
             decided_at=case_row.completed_at, result=result.value, result_label=result.label,
             text=case_row.decision_text,
-            clerk_name=self._user_name(s, done_by) if done_by else "",
+            clerk_name=user_name(s, self.ctx, done_by) if done_by else "",
             contact_phone=str(matter.spec.get("consult_phone") or office.phone),
         )

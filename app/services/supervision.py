@@ -23,15 +23,9 @@ from app.errors import FormErrors, NotFoundError, PermissionDenied, StateError, 
 from app.models import Applicant, Case, CaseEvent, Matter, SequenceCounter, SupervisionNotice, User
 from app.permissions import Action
 from app.services.context import ServiceContext, local_date
-from app.services.inquiries import (
-    TEXT_MAX,
-    StaffItem,
-    office_info,
-    office_staff,
-    staff_member,
-    too_long,
-)
+from app.services.inquiries import TEXT_MAX, office_staff, staff_member, too_long
 from app.services.intake import CaseStatus
+from app.services.office import StaffItem, office_info
 from app.services.reference import ReferenceService
 
 NUMBER_KIND = "supervision"

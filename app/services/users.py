@@ -26,7 +26,7 @@ from app.errors import FormErrors, NotFoundError, SignInError, ValidationError
 from app.models import Setting, User
 from app.permissions import Action
 from app.services.context import LOCAL_TZ, ServiceContext
-from app.services.office import UserItem, home_office_id
+from app.services.office import UserItem, home_office_id, roles_of
 
 LOCK_AFTER_FAILURES = 5
 LOCK_MINUTES = 15
@@ -70,10 +70,6 @@ class AccountLockedError(SignInError):
         self.locked_until = locked_until
 
 
-def _roles(text: str) -> tuple[Role, ...]:
-    return tuple(Role(r) for r in text.split(",") if r)
-
-
 def _roles_text(roles: Iterable[Role]) -> str:
     chosen = set(roles)
     return ",".join(r.value for r in USER_ROLES if r in chosen)
@@ -81,12 +77,12 @@ def _roles_text(roles: Iterable[Role]) -> str:
 
 def _signed_in(u: User) -> SignedInUser:
     return SignedInUser(id=u.id, username=u.username, display_name=u.display_name,
-                        roles=_roles(u.roles), must_change_password=u.must_change_password)
+                        roles=roles_of(u.roles), must_change_password=u.must_change_password)
 
 
 def _row(u: User, now: dt.datetime) -> UserRow:
     locked = u.locked_until if u.locked_until is not None and u.locked_until > now else None
-    return UserRow(id=u.id, username=u.username, display_name=u.display_name, roles=_roles(u.roles),
+    return UserRow(id=u.id, username=u.username, display_name=u.display_name, roles=roles_of(u.roles),
                    active=u.active, last_sign_in_at=u.last_sign_in_at,
                    must_change_password=u.must_change_password, locked_until=locked)
 
@@ -253,7 +249,7 @@ class UserService:
         with self.ctx.reading() as s:
             users = s.scalars(select(User).where(User.active).order_by(User.created_at)).all()
             found = [(u, u.password_hash) for u in users]
-        return [UserItem(id=u.id, username=u.username, display_name=u.display_name, roles=_roles(u.roles))
+        return [UserItem(id=u.id, username=u.username, display_name=u.display_name, roles=roles_of(u.roles))
                 for u, stored in found if security.verify_password(DEMO_PASSWORD, stored)]
 
     # ------------------------------------------------------------ administration
