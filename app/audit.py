@@ -240,11 +240,20 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         conn.execute(insert(AuditHead).values(id=1, last_seq=last_seq, last_hash=prev_hash))
 
 
+_INSTALLED = "_landdesk_audit_installed"
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    """Attach the logging hook to every session the factory makes."""
-    if not event.contains(factory, "after_flush", _after_flush):
+    """Attach the logging hook to every session the factory makes (once per factory).
+
+    The mark is kept on the factory itself: ``event.contains`` keys its registry by id(), and a
+    new factory at the address of a collected one (common in a long test run) would be taken
+    for it — its sessions would then write no audit or change log at all.
+    """
+    if not getattr(factory, _INSTALLED, False):
         event.listen(factory, "before_flush", _before_flush)
         event.listen(factory, "after_flush", _after_flush)
+        setattr(factory, _INSTALLED, True)
 
 
 def verify_chain(session: Session) -> int | None:

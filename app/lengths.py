@@ -52,7 +52,12 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         raise FormErrors(errors)
 
 
+_INSTALLED = "_landdesk_lengths_installed"
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    """Check every session the factory makes."""
-    if not event.contains(factory, "before_flush", _before_flush):
+    """Check every session the factory makes (once per factory; marked on the factory, since
+    ``event.contains`` can mistake a new factory for a collected one at the same address)."""
+    if not getattr(factory, _INSTALLED, False):
         event.listen(factory, "before_flush", _before_flush)
+        setattr(factory, _INSTALLED, True)

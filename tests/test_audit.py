@@ -74,3 +74,28 @@ def test_change_log_replays_in_foreign_key_order(services: Services) -> None:
                 # the services) or earlier in this log.
                 assert (fk.column.table.name, str(target)) in seen, (table_name, fk.parent.name)
         seen.add((table_name, row_id))
+
+
+def test_a_new_session_factory_always_gets_the_logging_hooks(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """event.contains() keys listeners by id(): a new factory at the address of a collected one
+    looks "already hooked". Its sessions must log anyway — and a second install adds nothing."""
+    import sqlalchemy.event
+
+    from app.db import open_database
+    from app.demo import DEMO_OFFICE
+    from tests.conftest import TEST_PASSWORD
+
+    monkeypatch.setattr(sqlalchemy.event, "contains", lambda *_args: True)  # what a recycled id() says
+    db = open_database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    try:
+        services = Services.create(db, tmp_path)
+        audit.install(db.session_factory)  # once more, as a second ServiceContext would
+        services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
+                                      password=TEST_PASSWORD)
+        with services.ctx.reading() as s:
+            offices = s.scalars(select(AuditLog).where(AuditLog.entity == "office")).all()
+            changes = s.scalars(select(ChangeLog).where(ChangeLog.table_name == "office")).all()
+            assert audit.verify_chain(s) is None
+        assert len(offices) == 1 and len(changes) == 1
+    finally:
+        db.dispose()
