@@ -30,6 +30,8 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     EDIT_CALENDAR = "edit_calendar"
     SYNC = "sync"  # make and read sync files, register office keys
+    EDIT_CATALOG = "edit_catalog"  # local edits of the matter catalogue (办事指南 follows)
+    ASSESS = "assess"  # enter 千分制考核 items (scores, deductions, bonuses, veto) with evidence
 
     @property
     def label(self) -> str:
@@ -52,6 +54,8 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: "用户管理",
     Action.EDIT_CALENDAR: "修改工作日历",
     Action.SYNC: "数据同步",
+    Action.EDIT_CATALOG: "修改事项目录",
+    Action.ASSESS: "考核评分",
 }
 
 STAFF = frozenset({Role.WINDOW_CLERK, Role.HANDLER, Role.SECTION_CHIEF, Role.DEPUTY_LEADER, Role.LEADER})
@@ -74,6 +78,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
     Action.EDIT_CALENDAR: frozenset({Role.ADMIN}),
     Action.SYNC: frozenset({Role.ADMIN}),
+    Action.EDIT_CATALOG: frozenset({Role.ADMIN}),
+    # The office's leaders score themselves (自评); the county's leaders score every township.
+    Action.ASSESS: frozenset({Role.LEADER, Role.DEPUTY_LEADER, Role.ADMIN}),
 }
 
 HOLDER_ONLY = frozenset({Action.RECEIVE, Action.OPINION, Action.SEND, Action.RETURN, Action.PAUSE,

@@ -58,6 +58,8 @@ EXPECTED: dict[Action, tuple[set[Role], bool]] = {
     Action.MANAGE_USERS: ({A}, False),
     Action.EDIT_CALENDAR: ({A}, False),
     Action.SYNC: ({A}, False),
+    Action.EDIT_CATALOG: ({A}, False),
+    Action.ASSESS: ({Role.LEADER, Role.DEPUTY_LEADER, A}, False),
 }
 
 MATRIX = [
