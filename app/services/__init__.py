@@ -10,15 +10,20 @@ from typing import TYPE_CHECKING
 
 from app.db import Database
 from app.models import utcnow
+from app.services.assessment import AssessmentService
+from app.services.brochures import BrochureService
 from app.services.cases import CaseQueryService
+from app.services.catalog_edit import CatalogEditService
 from app.services.context import ServiceContext
 from app.services.county import CountyService
 from app.services.drafts import DraftStore
 from app.services.inquiries import InquiryService
 from app.services.intake import IntakeService
+from app.services.monthly import MonthlyReportService
 from app.services.office import OfficeService
 from app.services.ratings import RatingService
 from app.services.reference import ReferenceService
+from app.services.registers import RegisterService
 from app.services.routing import RoutingService
 from app.services.supervision import SupervisionService
 from app.services.users import UserService
@@ -44,6 +49,11 @@ class Services:
     supervision: SupervisionService
     sync: SyncService
     county: CountyService
+    brochures: BrochureService
+    catalog_edit: CatalogEditService
+    registers: RegisterService
+    monthly: MonthlyReportService
+    assessment: AssessmentService
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
@@ -69,6 +79,11 @@ class Services:
             supervision=SupervisionService(ctx, reference),
             sync=_sync_service(ctx, reference, data_folder),
             county=CountyService(ctx),
+            brochures=BrochureService(ctx, reference),
+            catalog_edit=CatalogEditService(ctx, reference),
+            registers=RegisterService(ctx, reference),
+            monthly=MonthlyReportService(ctx, reference),
+            assessment=AssessmentService(ctx, reference),
         )
 
 
