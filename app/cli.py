@@ -62,6 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_cli.add_parser(sub, _common)
 
+    from app.reports import cli as reports_cli
+
+    reports_cli.add_parsers(sub, _common)
+
+    p = sub.add_parser("backup", help="备份数据库（校验后保存到数据文件夹的 backups，按 7日/4周/12月 轮换）")
+    _common(p)
+    p.add_argument("--to", type=Path, help="再复制一份到这个文件夹，如U盘上的 E:\\landdesk备份")
+    p.add_argument("--list", action="store_true", help="只列出已有的备份")
+
+    p = sub.add_parser("restore", help="用一份备份恢复数据库（先自动备份当前数据库）")
+    _common(p)
+    p.add_argument("file", type=Path, help="备份文件（landdesk-….sqlite3）")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+
     p = sub.add_parser("audit", help="审计日志")
     _common(p)
     asub = p.add_subparsers(dest="audit_command", required=True)
@@ -160,6 +174,12 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
         from app.sync import cli as sync_cli
 
         return sync_cli.run(args, open_services(args))
+    from app.reports import cli as reports_cli
+
+    if args.command in reports_cli.COMMANDS:
+        return reports_cli.run(args, open_services(args))
+    if args.command in ("backup", "restore"):
+        return _backup_command(args)
     if args.command == "audit":
         from app import audit
 
@@ -172,6 +192,47 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
         print(f"审计日志从第 {broken} 条起被改动或缺失", file=sys.stderr)
         return 1
     raise AssertionError(args.command)
+
+
+def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path]:
+    from sqlalchemy.engine import make_url
+
+    from app import paths
+    from app.errors import DatabaseError
+
+    folder = paths.data_dir(args.data_dir)
+    url = make_url(paths.database_url(args.db, folder))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise DatabaseError("PostgreSQL 数据库请用服务器自带的 pg_dump / pg_restore 备份和恢复（见 README）。")
+    return Path(url.database), folder
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    from app import backup
+    from app.models import utcnow
+
+    db_file, folder = _sqlite_file(args)
+    backups = backup.backup_dir(folder)
+    if args.command == "restore":
+        if not args.yes and input(f"用 {args.file.name} 覆盖当前数据库 {db_file}？输入 yes 确认：").strip() != "yes":
+            print("已取消")
+            return 1
+        restored, safety = backup.restore_backup(args.file, db_file, backups, utcnow())
+        print(f"已恢复：{restored.path.name}（{restored.rows} 行）")
+        if safety is not None:
+            print(f"恢复前的数据库已备份为：{safety.path}")
+        return 0
+    if args.list:
+        for b in backup.list_backups(backups):
+            print(f"{b.path.name}\t{b.reason_label}\t{b.size // 1024} KB\t{b.rows} 行")
+        return 0
+    info = backup.take_backup(db_file, backups, "manual", utcnow())
+    print(f"已备份并校验：{info.path}（{info.rows} 行，{info.size // 1024} KB）")
+    if args.to is not None:
+        print(f"已复制到：{backup.copy_to(info, args.to).path}")
+    for removed in backup.rotate(backups):
+        print(f"按轮换规则删除旧备份：{removed.name}")
+    return 0
 
 
 if __name__ == "__main__":

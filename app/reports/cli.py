@@ -1,0 +1,92 @@
+"""Command-line outputs: brochures, registers, the monthly report and the assessment.
+
+Each writes one file (PDF or Excel by the suffix of ``-o``) through the same services
+the window uses, so a scheduled task or a county script gets the same documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.errors import ValidationError
+
+COMMANDS = ("brochure", "register", "report", "assess")
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应写成 2026-10 的形式，而不是 {text!r}") from None
+    return year, month
+
+
+def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser("brochure", help="打印办事指南（单个事项、全部事项汇编或三折页）")
+    common(p)
+    p.add_argument("--matter", help="事项编码，如 TD-003；不填则生成全部事项的汇编")
+    p.add_argument("--trifold", action="store_true", help="A4 横向三折页（需同时指定 --matter）")
+    p.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
+
+    p = sub.add_parser("register", help="导出台账（受理、办结、退件、首问登记簿）")
+    common(p)
+    p.add_argument("kind", choices=("intake", "completion", "return", "inquiry"),
+                   help="intake 受理登记簿 / completion 办结登记簿 / return 退件登记簿 / inquiry 首问登记簿")
+    p.add_argument("--from", dest="first", required=True, type=dt.date.fromisoformat, help="起始日期，如 2026-10-01")
+    p.add_argument("--to", dest="last", required=True, type=dt.date.fromisoformat, help="截止日期（含）")
+    p.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+
+    p = sub.add_parser("report", help="报表")
+    rsub = p.add_subparsers(dest="report_command", required=True)
+    r = rsub.add_parser("monthly", help="业务办理情况月报")
+    common(r)
+    r.add_argument("--month", required=True, type=_month, help="月份，如 2026-10")
+    r.add_argument("--office", help="县局：只统计这个乡镇（9位代码）；不填为全县")
+    r.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+
+    p = sub.add_parser("assess", help="千分制考核")
+    asub = p.add_subparsers(dest="assess_command", required=True)
+    a = asub.add_parser("sheet", help="考核评分表")
+    common(a)
+    a.add_argument("--year", required=True, type=int)
+    a.add_argument("--office", help="县局：被考核乡镇的9位代码；不填为本单位")
+    a.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
+    a = asub.add_parser("rank", help="县局：各乡镇考核排名")
+    common(a)
+    a.add_argument("--year", required=True, type=int)
+    a.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+
+
+def run(args: argparse.Namespace, services: Any) -> int:
+    out: Path = args.out
+    if args.command == "brochure":
+        from app.services.brochures import write_brochure
+
+        if args.trifold and not args.matter:
+            raise ValidationError("matter", "", "missing", "三折页是单个事项的，请用 --matter 指定事项编码")
+        written = write_brochure(services, out, args.matter, args.trifold)
+    elif args.command == "register":
+        from app.services.registers import write_register
+
+        written = write_register(services, args.kind, args.first, args.last, out)
+    elif args.command == "report":
+        from app.services.monthly import write_monthly_report
+
+        year, month = args.month
+        written = write_monthly_report(services, year, month, out, office_code=args.office)
+    elif args.command == "assess":
+        from app.services import assessment
+
+        if args.assess_command == "sheet":
+            written = assessment.write_score_sheet(services, args.year, out, office_code=args.office)
+        else:
+            written = assessment.write_ranking(services, args.year, out)
+    else:
+        raise AssertionError(args.command)
+    print(written)
+    return 0
