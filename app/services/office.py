@@ -82,10 +82,15 @@ def home_office_id(session: Session) -> uuid.UUID | None:
     county's (from its downlinks); those arrive without password hashes, so the home office
     is the one whose people can sign in here.
     """
-    return session.scalar(
+    found = session.scalar(
         select(User.office_id).where(User.password_hash.is_not(None))
         .order_by(User.created_at).limit(1)
     )
+    if found is None:
+        # A database from the first release (schema 0001) had no passwords at all: its
+        # one office and users are all there is (see UserService.sign_in's legacy claim).
+        found = session.scalar(select(User.office_id).order_by(User.created_at).limit(1))
+    return found
 
 
 def _office_info(o: Office) -> OfficeInfo:

@@ -174,6 +174,8 @@ class UserService:
             locked_until = user.locked_until
         if locked_until is not None and locked_until > now:
             raise AccountLockedError(self._locked_message(locked_until), locked_until)
+        if not stored and self._legacy_office(office_id):
+            return self._claim_legacy_account(user_id, office_id, username, password)
         if not stored:
             security.burn_time(password)  # an account without a password answers no faster
         ok = security.verify_password(password, stored)
@@ -209,6 +211,34 @@ class UserService:
             result = _signed_in(user)
         self.ctx.office_id, self.ctx.user_id = office_id, user_id
         self.ctx.forget(("roles", user_id))  # another administrator may have changed them
+        return result
+
+    def _legacy_office(self, office_id: uuid.UUID) -> bool:
+        """True for a database upgraded from the first release, where nobody had a password."""
+        with self.ctx.reading() as s:
+            return not s.scalar(select(func.count()).select_from(User).where(
+                User.office_id == office_id, User.password_hash.is_not(None)))
+
+    def _claim_legacy_account(self, user_id: uuid.UUID, office_id: uuid.UUID, username: str,
+                              password: str) -> SignedInUser:
+        """The first sign-in after upgrading a password-less database sets that person's password.
+
+        The old program let anyone at the PC work; the first person to sign in after the
+        upgrade becomes the administrator (and keeps the window clerk's work) and the others
+        get passwords from them, so the office is never locked out of its own data.
+        """
+        check_new_password(password, username, "password")
+        with self._acting_as(office_id, user_id).transaction("user.claim_legacy") as s:
+            user = s.get(User, user_id)
+            assert user is not None
+            user.password_hash = security.hash_password(password)
+            roles = set(roles_of(user.roles)) | {Role.ADMIN, Role.WINDOW_CLERK}
+            user.roles = ",".join(r.value for r in Role if r in roles)
+            user.failed_sign_ins = 0
+            user.last_sign_in_at = self.ctx.now()
+            result = _signed_in(user)
+        self.ctx.office_id, self.ctx.user_id = office_id, user_id
+        self.ctx.forget(("roles", user_id))
         return result
 
     def sign_out(self) -> None:

@@ -1,0 +1,178 @@
+"""Opening the database for a day's work: integrity check, backup before a migration, daily backup.
+
+The window (ui/application.py) and the command line both come through here, so the
+rules hold however landdesk is started:
+
+1. A SQLite file that fails SQLite's quick check is not opened for writing at all:
+   ``DamagedDatabaseError`` says what SQLite found and names the newest verified
+   backup; ``recover`` moves the damaged file aside (kept, never deleted) and restores
+   that backup.
+2. A database at an older schema revision is backed up (reason "migration") before
+   Alembic upgrades it; a migration that fails leaves the old revision (one transaction)
+   and the backup.
+3. Once a day (the first start of the day) a backup is taken and the rotation applied;
+   on exit another, also copied to the second folder (a USB stick) when one is set.
+
+PostgreSQL databases skip 1–3: the server has its own checks and pg_dump.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import backup
+from app.backup import BackupInfo
+from app.db import Database, current_revision, head_revision, make_engine, open_database
+from app.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+CONFIG_FILE = "backup.json"  # per PC: a USB stick's drive letter belongs to the PC, not the database
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file fails SQLite's integrity check; nothing has been written to it."""
+
+    def __init__(self, path: Path, problem: str, newest_backup: BackupInfo | None) -> None:
+        offer = (f"最新的已校验备份是 {newest_backup.path.name}（{_local(newest_backup.taken_at)}）。"
+                 if newest_backup else "没有找到可用的备份。")
+        super().__init__(f"数据库文件 {path} 已损坏（{problem}），为防止损坏扩大，已停止写入。{offer}")
+        self.path = path
+        self.problem = problem
+        self.newest_backup = newest_backup
+
+
+def _local(moment: dt.datetime) -> str:
+    from app.services.context import LOCAL_TZ
+
+    return moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+# ---------------------------------------------------------------- settings kept per PC
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    second_folder: Path | None = None
+
+
+def load_settings(data_folder: Path) -> BackupSettings:
+    path = data_folder / CONFIG_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        second = data.get("second_folder")
+        return BackupSettings(second_folder=Path(second) if second else None)
+    except (OSError, ValueError, AttributeError):
+        return BackupSettings()
+
+
+def save_settings(data_folder: Path, settings: BackupSettings) -> None:
+    path = data_folder / CONFIG_FILE
+    temp = path.with_name(path.name + ".partial")
+    data = {"second_folder": str(settings.second_folder) if settings.second_folder else None}
+    temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def backup_folders(data_folder: Path) -> list[Path]:
+    """Where backups are looked for: the data folder's, then the second folder."""
+    folders = [backup.backup_dir(data_folder)]
+    second = load_settings(data_folder).second_folder
+    if second is not None:
+        folders.append(second)
+    return folders
+
+
+# ---------------------------------------------------------------- opening
+
+
+def check_file(path: Path, data_folder: Path) -> None:
+    """Raise DamagedDatabaseError if SQLite's quick check finds the file unsound."""
+    import sqlite3
+
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        problem = str(exc)
+    else:
+        try:
+            problem = backup.integrity_problem(conn, quick=True)
+        finally:
+            conn.close()
+    if problem is not None:
+        log.error("database %s failed the integrity check: %s", path, problem)
+        raise DamagedDatabaseError(path, problem, backup.newest_verified(backup_folders(data_folder)))
+
+
+def open_checked(url: str, data_folder: Path, now: dt.datetime) -> tuple[Database, BackupInfo | None]:
+    """Open for work: integrity check, backup before migrating, migrate. Returns (db, that backup)."""
+    engine = make_engine(url)
+    try:
+        path = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
+        if path is not None and str(path) != ":memory:":
+            check_file(path, data_folder)
+        before_migration = None
+        current = current_revision(engine)
+        if path is not None and path.exists() and current is not None and current != head_revision():
+            before_migration = backup.take_backup(path, backup.backup_dir(data_folder), "migration", now)
+            log.info("backed up %s before migrating from %s: %s", path, current, before_migration.path)
+    finally:
+        engine.dispose()
+    return open_database(url), before_migration
+
+
+def daily_backup(db: Database, data_folder: Path, now: dt.datetime) -> BackupInfo | None:
+    """The first start of a (Beijing) day takes a backup and applies the rotation."""
+    from app.services.context import local_date
+
+    path = db.sqlite_path
+    if path is None or not path.exists():
+        return None
+    folder = backup.backup_dir(data_folder)
+    today = local_date(now)
+    if any(local_date(b.taken_at) == today for b in backup.list_backups(folder)):
+        return None
+    info = backup.take_backup(path, folder, "daily", now)
+    backup.rotate(folder)
+    return info
+
+
+def exit_backup(db: Database, data_folder: Path, now: dt.datetime) -> BackupInfo | None:
+    """On exit: a verified backup, a copy to the second folder if set, rotation in both."""
+    path = db.sqlite_path
+    if path is None or not path.exists():
+        return None
+    folder = backup.backup_dir(data_folder)
+    info = backup.take_backup(path, folder, "exit", now)
+    backup.rotate(folder)
+    second = load_settings(data_folder).second_folder
+    if second is not None:
+        try:
+            backup.copy_to(info, second)
+            backup.rotate(second)
+        except DatabaseError as exc:  # the stick is not plugged in: the local backup still counts
+            log.warning("second backup folder: %s", exc.message)
+    return info
+
+
+def last_backup(data_folder: Path) -> BackupInfo | None:
+    found = [b for folder in backup_folders(data_folder) for b in backup.list_backups(folder)]
+    return max(found, key=lambda b: b.taken_at, default=None)
+
+
+def recover(path: Path, data_folder: Path, now: dt.datetime, chosen: Path | None = None) -> BackupInfo:
+    """Replace a damaged database by the newest verified backup (or ``chosen``)."""
+    if chosen is None:
+        newest = backup.newest_verified(backup_folders(data_folder))
+        if newest is None:
+            raise DatabaseError("没有找到可用的备份，无法自动恢复。请联系县局，从县局的汇总数据重新建立本所数据库。")
+        chosen = newest.path
+    restored, _safety = backup.restore_backup(chosen, path, backup.backup_dir(data_folder), now)
+    return restored
