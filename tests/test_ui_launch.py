@@ -93,8 +93,49 @@ def test_unopenable_database_is_a_message(qtbot, tmp_path: Path) -> None:  # typ
     bad.write_bytes(b"not a database at all" * 200)
     failed: list[bool] = []
     window = launch(_args(tmp_path, bad), on_failed=lambda: failed.append(True))
-    qtbot.waitUntil(lambda: bool(failed), timeout=20000)
-    box = window.findChild(QMessageBox, "startup_error")
-    assert box is not None and "无法打开数据库" in box.text()
-    box.done(0)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "damaged_database") is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "damaged_database")
+    assert "已损坏" in box.text() and "file is not a database" in box.text() and "没有找到可用的备份" in box.text()
+    assert [b.text() for b in box.buttons()] == ["退出"]  # nothing to restore from
+    box.buttons()[0].click()
+    assert failed and bad.read_bytes() == b"not a database at all" * 200
     window.runner.wait()
+
+
+def test_a_damaged_database_is_not_opened_and_the_newest_backup_is_offered(  # type: ignore[no-untyped-def]
+        qtbot, office_template: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from app import backup
+
+    db = tmp_path / "landdesk.sqlite3"
+    shutil.copyfile(office_template, db)
+    taken = backup.take_backup(db, backup.backup_dir(tmp_path), "daily",
+                               dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC))
+    with db.open("r+b") as f:  # pages overwritten, as a power cut during a disk write can leave them
+        f.seek(8192)
+        f.write(b"\xde\xad\xbe\xef" * 4096)
+    damaged = db.read_bytes()
+    window = launch(_args(tmp_path, db))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "damaged_database") is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "damaged_database")
+    assert "已损坏" in box.text() and taken.path.name in box.text()
+    assert window.services is None and db.read_bytes() == damaged  # nothing was written to it
+    restore = next(b for b in box.buttons() if b.text() == "用最新的备份恢复")
+    restore.click()
+    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    assert list(tmp_path.glob("landdesk.damaged-*.sqlite3"))  # kept for inspection, not deleted
+    assert backup.integrity_problem(__import__("sqlite3").connect(db)) is None
+    _close(window)
+
+
+def test_the_first_start_of_the_day_takes_a_backup(qtbot, office_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app import backup
+
+    db = tmp_path / "landdesk.sqlite3"
+    shutil.copyfile(office_template, db)
+    window = launch(_args(tmp_path, db))
+    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    made = backup.list_backups(backup.backup_dir(tmp_path))
+    assert [b.reason for b in made] == ["daily"]
+    _close(window)

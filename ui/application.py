@@ -9,7 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import paths
@@ -21,6 +30,7 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.startup import DamagedDatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +109,26 @@ def _open_services(folder: Path, db_arg: str | None):  # type: ignore[no-untyped
     The imports are here, not at the top, so SQLAlchemy and the models load
     while the window is already on screen.
     """
-    from app.db import open_database
+    from app import startup
+    from app.models import utcnow
     from app.services import Services
 
-    db = open_database(paths.database_url(db_arg, folder))
+    db, _before_migration = startup.open_checked(paths.database_url(db_arg, folder), folder, utcnow())
+    try:
+        startup.daily_backup(db, folder, utcnow())
+    except LanddeskError as exc:  # a full disk must not keep the office from working; it is logged
+        log.warning("daily backup failed: %s", exc.message)
     return Services.create(db, folder)
+
+
+def _exit_backup(services: Services, folder: Path) -> None:
+    from app import startup
+    from app.models import utcnow
+
+    try:
+        startup.exit_backup(services.ctx.db, folder, utcnow())
+    except LanddeskError as exc:
+        log.warning("backup on exit failed: %s", exc.message)
 
 
 def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | None = None,
@@ -126,6 +151,11 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
     db_arg = args.db or (str(folder / "demo.sqlite3") if demo else None)
 
     def fail(exc: BaseException) -> None:
+        from app.startup import DamagedDatabaseError
+
+        if isinstance(exc, DamagedDatabaseError):
+            offer_recovery(exc)
+            return
         text = exc.message if isinstance(exc, LanddeskError) else message_for(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "landdesk", text, QMessageBox.StandardButton.Ok, window)
         box.setObjectName("startup_error")
@@ -173,6 +203,34 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
         dialog.rejected.connect(window.close)
         dialog.open()
 
+    def offer_recovery(exc: DamagedDatabaseError) -> None:
+        """A damaged file is never written to: restore the newest verified backup, or stop."""
+        from app import startup
+        from app.models import utcnow
+
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "The database is damaged"), exc.message,
+                          QMessageBox.StandardButton.NoButton, window)
+        box.setObjectName("damaged_database")
+        box.setInformativeText(QCoreApplication.translate("Startup",
+            "The damaged file will be kept beside it (renamed), not deleted. Work entered after the "
+            "backup was taken must be entered again; a township can also ask the county for its data."))
+        restore = None
+        if exc.newest_backup is not None:
+            restore = box.addButton(QCoreApplication.translate("Startup", "Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Startup", "Exit"), QMessageBox.ButtonRole.RejectRole)
+
+        def chosen(_result: int) -> None:
+            if restore is None or box.clickedButton() is not restore:
+                window.close()
+                if on_failed:
+                    on_failed()
+                return
+            runner.run(lambda: startup.recover(exc.path, folder, utcnow()),
+                       lambda _restored: runner.run(lambda: _open_services(folder, db_arg), opened, fail), fail)
+
+        box.finished.connect(chosen)
+        box.open()
+
     runner.run(lambda: _open_services(folder, db_arg), opened, fail)
     return window
 
@@ -183,5 +241,7 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     window.runner.wait()
     if window.services is not None:
+        if window.data_folder is not None:
+            _exit_backup(window.services, window.data_folder)
         window.services.ctx.db.dispose()
     return code

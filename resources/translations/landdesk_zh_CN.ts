@@ -27,6 +27,360 @@
     </message>
 </context>
 <context>
+    <name>AssessmentPage</name>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="166" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="171" />
+        <source>&amp;Office:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="173" />
+        <source>&amp;Enter score…</source>
+        <translation>考核录入(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="175" />
+        <source>&amp;Print score sheet…</source>
+        <translation>打印评分表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="177" />
+        <source>Print &amp;ranking…</source>
+        <translation>打印排名表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="179" />
+        <source>Ranking to E&amp;xcel…</source>
+        <translation>排名导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="194" />
+        <location filename="../../ui/assessment_page.py" line="218" />
+        <source>Item</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="194" />
+        <source>Full</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="194" />
+        <location filename="../../ui/assessment_page.py" line="218" />
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="194" />
+        <source>Scored by</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="195" />
+        <source>Details</source>
+        <translation>评分情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="205" />
+        <location filename="../../ui/assessment_page.py" line="381" />
+        <source>Computed automatically</source>
+        <translation>自动计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="211" />
+        <source>Entries this year (withdrawn ones struck through):</source>
+        <translation>本年度录入记录（已撤销的划线显示）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="213" />
+        <source>&amp;Withdraw entry…</source>
+        <translation>撤销录入(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="218" />
+        <source>Entered at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="218" />
+        <location filename="../../ui/assessment_page.py" line="492" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="218" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="219" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="219" />
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="219" />
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="232" />
+        <source>Score sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="234" />
+        <source>Ranking of townships</source>
+        <translation>各所排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="250" />
+        <source>Assessment result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="272" />
+        <source>Items:</source>
+        <translation>基本得分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="273" />
+        <source>Bonus:</source>
+        <translation>加分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="274" />
+        <source>Deductions:</source>
+        <translation>扣分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="275" />
+        <source>Total:</source>
+        <translation>总分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="276" />
+        <source>Percentage:</source>
+        <translation>得分率：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="277" />
+        <source>Pay coefficient:</source>
+        <translation>考核工资系数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="278" />
+        <source>Veto:</source>
+        <translation>一票否决：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="279" />
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="280" />
+        <source>Below 95%: no awards. Below 90%: the head is not recommended for promotion. Each percentage point below 95 cuts the assessment pay by 1%.</source>
+        <translation>得分率低于 95% 不得评先评优；低于 90% 所长不予推荐提拔；95% 以下每递减一个百分点，考核工资下浮 1%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="354" />
+        <source>No township has sent its data to the county yet.</source>
+        <translation>县局尚未收到任何乡镇所的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="370" />
+        <source>{office} {year}: {total} points</source>
+        <translation>{office} {year}年度：{total} 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="381" />
+        <location filename="../../ui/assessment_page.py" line="406" />
+        <location filename="../../ui/assessment_page.py" line="419" />
+        <source>Entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="396" />
+        <source>Bonus (at most {cap} in all)</source>
+        <translation>加分（合计不超过 {cap} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="398" />
+        <source>Deductions off the total</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="415" />
+        <source>Veto items</source>
+        <translation>一票否决事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="420" />
+        <source>VETO: {notes}</source>
+        <translation>一票否决：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="421" />
+        <source>Not triggered</source>
+        <translation>未发生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="449" />
+        <source> (county)</source>
+        <translation>（县局）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="461" />
+        <source>Withdrawn: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="476" />
+        <source>VETO: {items}</source>
+        <translation>一票否决：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="479" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="482" />
+        <source>Vetoed: no awards, the head is not recommended</source>
+        <translation>一票否决：不得评先评优，所长不予推荐提拔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="485" />
+        <source>eligible for awards</source>
+        <translation>可参加评先评优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="485" />
+        <source>not eligible for awards</source>
+        <translation>不得评先评优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="486" />
+        <source>head may be recommended</source>
+        <translation>所长可推荐提拔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="486" />
+        <source>head not recommended</source>
+        <translation>所长不予推荐提拔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="492" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="492" />
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="492" />
+        <source>Bonus</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="493" />
+        <source>Deductions</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="493" />
+        <source>Score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="493" />
+        <source>Percentage</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="493" />
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="494" />
+        <source>Awards</source>
+        <translation>评先评优</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="494" />
+        <source>Head recommended</source>
+        <translation>所长推荐提拔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="494" />
+        <source>Pay coefficient</source>
+        <translation>考核工资系数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="507" />
+        <location filename="../../ui/assessment_page.py" line="518" />
+        <source>VETO</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="507" />
+        <location filename="../../ui/assessment_page.py" line="519" />
+        <source>eligible</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="507" />
+        <location filename="../../ui/assessment_page.py" line="520" />
+        <source>yes</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="519" />
+        <source>no</source>
+        <translation>不得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="520" />
+        <source>not recommended</source>
+        <translation>不予推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="596" />
+        <location filename="../../ui/assessment_page.py" line="608" />
+        <location filename="../../ui/assessment_page.py" line="615" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="627" />
+        <source>Export ranking</source>
+        <translation>导出考核排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="629" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="642" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../ui/intake_fields.py" line="166" />
@@ -643,77 +997,77 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="89" />
+        <location filename="../../ui/case_model.py" line="127" />
         <source>Case / notice no.</source>
         <translation>受理编号/告知书号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="90" />
+        <location filename="../../ui/case_model.py" line="128" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="91" />
+        <location filename="../../ui/case_model.py" line="129" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="92" />
+        <location filename="../../ui/case_model.py" line="130" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="93" />
+        <location filename="../../ui/case_model.py" line="131" />
         <source>Received at</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="94" />
+        <location filename="../../ui/case_model.py" line="132" />
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="95" />
+        <location filename="../../ui/case_model.py" line="133" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="253" />
+        <location filename="../../ui/case_model.py" line="267" />
         <source>(received, no number yet)</source>
         <translation>（已收件，未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="267" />
+        <location filename="../../ui/case_model.py" line="281" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="270" />
+        <location filename="../../ui/case_model.py" line="284" />
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="275" />
+        <location filename="../../ui/case_model.py" line="289" />
         <source>Green channel (key project): listed first</source>
         <translation>绿色通道（重点项目）：排在最前</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="280" />
+        <location filename="../../ui/case_model.py" line="294" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="282" />
+        <location filename="../../ui/case_model.py" line="296" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="284" />
+        <location filename="../../ui/case_model.py" line="298" />
         <source>Due within two working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="286" />
+        <location filename="../../ui/case_model.py" line="300" />
         <source>Tentative: the holiday arrangement of that year was not entered when the deadline was counted</source>
         <translation>待定：推算期限时该年度节假日安排尚未录入</translation>
     </message>
@@ -797,6 +1151,466 @@
         <location filename="../../ui/cases_page.py" line="214" />
         <source>{n} cases</source>
         <translation>共 {n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="226" />
+        <source>Matter catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="232" />
+        <source>Version &amp;history…</source>
+        <translation>版本记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="235" />
+        <source>&amp;Restore county version…</source>
+        <translation>恢复县局版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="264" />
+        <location filename="../../ui/catalog_page.py" line="422" />
+        <location filename="../../ui/catalog_page.py" line="508" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="264" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="264" />
+        <location filename="../../ui/catalog_page.py" line="438" />
+        <source>Tier</source>
+        <translation>事项级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="265" />
+        <source>Promised / legal</source>
+        <translation>承诺/法定时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="265" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="282" />
+        <source>&amp;New matter</source>
+        <translation>新增事项(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="285" />
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="287" />
+        <source>Only matters this office added itself can be removed</source>
+        <translation>只能删除本所自行新增的事项；县局目录中的事项不能删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="294" />
+        <source>&amp;Print brochure</source>
+        <translation>打印办事指南(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="297" />
+        <source>Print &amp;all (booklet)</source>
+        <translation>打印全部（汇编）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="300" />
+        <source>&amp;Tri-fold</source>
+        <translation>三折页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="329" />
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="330" />
+        <source>0 (same day)</source>
+        <translation>0（即办）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="362" />
+        <source>Basics</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="363" />
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="364" />
+        <source>Steps and time limits</source>
+        <translation>办理步骤与时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="365" />
+        <source>Fees and legal basis</source>
+        <translation>收费与依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="378" />
+        <source>Reason for the change</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="382" />
+        <source>e.g. county notice of 2026-11-20: promise shortened</source>
+        <translation>例如：依据县局2026年11月20日通知，压缩承诺时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="390" />
+        <source>Chec&amp;k</source>
+        <translation>检查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="393" />
+        <source>Pre&amp;view brochure</source>
+        <translation>预览办事指南(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="396" />
+        <source>E&amp;xport TOML…</source>
+        <translation>导出事项文件(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="398" />
+        <source>Save this matter as a catalogue file the county can adopt</source>
+        <translation>把本事项存为目录文件（TOML），可报县局采纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="400" />
+        <source>&amp;Discard changes</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="403" />
+        <source>&amp;Save as local version</source>
+        <translation>保存为本地版本(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="424" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="431" />
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="445" />
+        <source>legal</source>
+        <translation>法定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="447" />
+        <source>promised</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="455" />
+        <source>Time limits</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="457" />
+        <source>Window</source>
+        <translation>办理窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="461" />
+        <source>empty: the office's number</source>
+        <translation>留空则使用本所电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="463" />
+        <source>consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="465" />
+        <source>complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="472" />
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="474" />
+        <source>What it is</source>
+        <translation>事项说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="476" />
+        <source>Who may apply</source>
+        <translation>申请条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="492" />
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="493" />
+        <source>Remove row</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="494" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="495" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="508" />
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="508" />
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="508" />
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="509" />
+        <source>Required</source>
+        <translation>必交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="509" />
+        <source>When needed</source>
+        <translation>提交情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="509" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="509" />
+        <source>Where to get it</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="520" />
+        <source>A conditional material (Required unticked) must say when it is needed.</source>
+        <translation>视情形提交的材料（不勾选“必交”）须写明在何种情形下提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="523" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="523" />
+        <source>Who</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="524" />
+        <source>Days (0 = same day)</source>
+        <translation>时限（0 为当天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="534" />
+        <source>General matters: one review, at most 1 working day per step. Important matters: section chief ≤ 1, deputy leader ≤ 2, leader the same day. Major matters: a collective review followed by the leader. The steps must fit the promise.</source>
+        <translation>一般事项实行一审制，每个环节不超过 1 个工作日；重要事项：所长/科长审核不超过 1 个工作日，分管领导审核不超过 2 个工作日，主要领导当天签批；重大事项须经集体会审后由主要领导签批。各环节时限合计不得超过承诺时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="541" />
+        <source>Legal basis (one per line)</source>
+        <translation>设定依据（每行一条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="545" />
+        <source>Fees (no rows: free of charge)</source>
+        <translation>收费项目（没有行即不收费）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="546" />
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="546" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="546" />
+        <source>Basis</source>
+        <translation>收费依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="685" />
+        <source>In use: {version} ({source})</source>
+        <translation>使用中：{version}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="688" />
+        <source> · reference: {version} ({source})</source>
+        <translation> · 对照版本：{version}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="691" />
+        <source> · not offered here: {codes}</source>
+        <translation> · 本所未办理：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="697" />
+        <source>Added locally</source>
+        <translation>本地新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="698" />
+        <source>Local change</source>
+        <translation>本地修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="730" />
+        <source>Differs from the county's version: {list}</source>
+        <translation>与县局版本不同：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="743" />
+        <source>the new matter</source>
+        <translation>新事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="744" />
+        <source>Unsaved changes</source>
+        <translation>尚未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="745" />
+        <source>Discard the unsaved changes to {name}?</source>
+        <translation>放弃对 {name} 尚未保存的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="819" />
+        <source>New matter</source>
+        <translation>新增事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="820" />
+        <source>Editing {code} {name}</source>
+        <translation>正在编辑 {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="852" />
+        <source> (changed, not saved)</source>
+        <translation>（已修改，未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="860" />
+        <source>Choose a matter on the left to edit it, or add a new one.</source>
+        <translation>请在左侧选择要编辑的事项，或新增事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="904" />
+        <source>{table} row {row}</source>
+        <translation>{table}第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="924" />
+        <source>Row {row}: {text}</source>
+        <translation>第 {row} 行：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="965" />
+        <source>{count} problem(s) to correct before saving.</source>
+        <translation>有 {count} 处问题，改正后才能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="969" />
+        <source>No problems found.</source>
+        <translation>检查通过，没有发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="992" />
+        <source>Saved. The catalogue in use is now {version} ({source}).</source>
+        <translation>已保存。当前使用的事项目录为 {version}（{source}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1014" />
+        <source>Restore county version</source>
+        <translation>恢复县局版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1015" />
+        <source>Use the county's catalogue again? Local versions stay in the history and can be used again; cases already accepted keep their matter.</source>
+        <translation>恢复使用县局发布的事项目录吗？本地版本保留在版本记录中，可以再次启用；已受理的办件不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1031" />
+        <source>The catalogue in use is now {version} ({source}).</source>
+        <translation>当前使用的事项目录为 {version}（{source}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1042" />
+        <source>Remove matter</source>
+        <translation>删除事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1043" />
+        <source>Remove {code} {name} from the catalogue in use? Cases already accepted keep it. The reason for the change is recorded.</source>
+        <translation>从当前事项目录中删除 {code} {name} 吗？已受理的办件不受影响，修改说明将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1056" />
+        <source>Removed {code}</source>
+        <translation>删除事项 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1093" />
+        <location filename="../../ui/catalog_page.py" line="1101" />
+        <location filename="../../ui/catalog_page.py" line="1106" />
+        <location filename="../../ui/catalog_page.py" line="1114" />
+        <location filename="../../ui/catalog_page.py" line="1121" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1143" />
+        <source>Export matter file</source>
+        <translation>导出事项文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1144" />
+        <source>Catalogue files (*.toml)</source>
+        <translation>事项目录文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1152" />
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="1155" />
+        <source>Written to {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1976,84 @@
         <location filename="../../ui/sync_dialogs.py" line="819" />
         <source>{count} downlink file(s) written:</source>
         <translation>已写入 {count} 个下发文件：</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="61" />
+        <source>Enter an assessment score</source>
+        <translation>考核录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="65" />
+        <source>{office}, {year}: a deduction needs its reason; a veto needs the facts and their basis.</source>
+        <translation>{office}，{year}年度：扣分、加分须写明理由；一票否决须写明事实和依据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="73" />
+        <source>Deduct · {code} {name} (≤ {points})</source>
+        <translation>项目扣分 · {code} {name}（≤{points}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="76" />
+        <source>Bonus · {code} {name} (≤ {points})</source>
+        <translation>加分 · {code} {name}（≤{points}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="79" />
+        <source>Deduction off the total · {code} {name} (≤ {points})</source>
+        <translation>总分扣分 · {code} {name}（≤{points}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="82" />
+        <source>Veto · {code} {name}</source>
+        <translation>一票否决 · {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="85" />
+        <source>e.g. 2 or 0.5</source>
+        <translation>如 2 或 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="88" />
+        <source>document number, record book page …</source>
+        <translation>文号、记录本页码等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="94" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="98" />
+        <source>&amp;Item:</source>
+        <translation>考核项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="99" />
+        <source>&amp;Points:</source>
+        <translation>分数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="100" />
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="101" />
+        <source>&amp;Evidence:</source>
+        <translation>依据(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="102" />
+        <source>Evidence &amp;file:</source>
+        <translation>证明材料文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="120" />
+        <source>Evidence file</source>
+        <translation>证明材料文件</translation>
     </message>
 </context>
 <context>
@@ -1547,92 +2439,92 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../ui/inbox_page.py" line="104" />
+        <location filename="../../ui/inbox_page.py" line="103" />
         <source>Case number</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="104" />
+        <location filename="../../ui/inbox_page.py" line="103" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="104" />
+        <location filename="../../ui/inbox_page.py" line="103" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="105" />
+        <location filename="../../ui/inbox_page.py" line="104" />
         <source>Current step</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="105" />
+        <location filename="../../ui/inbox_page.py" line="104" />
         <source>Sent to me</source>
         <translation>移交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="105" />
+        <location filename="../../ui/inbox_page.py" line="104" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="106" />
+        <location filename="../../ui/inbox_page.py" line="105" />
         <source>Step due</source>
         <translation>环节时限</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="106" />
+        <location filename="../../ui/inbox_page.py" line="105" />
         <source>Case due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="148" />
+        <location filename="../../ui/inbox_page.py" line="135" />
         <source>G {number}</source>
         <translation>绿 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="159" />
+        <location filename="../../ui/inbox_page.py" line="146" />
         <source>Not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="165" />
+        <location filename="../../ui/inbox_page.py" line="152" />
         <source>{date} paused</source>
         <translation>{date}（暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="165" />
+        <location filename="../../ui/inbox_page.py" line="152" />
         <source>paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="172" />
+        <location filename="../../ui/inbox_page.py" line="159" />
         <source>Green channel (key project): handle first</source>
         <translation>绿色通道（重点项目）：优先办理</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="174" />
+        <location filename="../../ui/inbox_page.py" line="161" />
         <source>Clock paused (暂停计时): the days do not count</source>
         <translation>暂停计时：暂停期间不计入办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="176" />
+        <location filename="../../ui/inbox_page.py" line="163" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="178" />
+        <location filename="../../ui/inbox_page.py" line="165" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="180" />
+        <location filename="../../ui/inbox_page.py" line="167" />
         <source>Due within 2 working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="182" />
+        <location filename="../../ui/inbox_page.py" line="169" />
         <source>Sent to you but not yet received (签收)</source>
         <translation>已移交给您，尚未签收</translation>
     </message>
@@ -1640,106 +2532,106 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../ui/inbox_page.py" line="247" />
-        <location filename="../../ui/inbox_page.py" line="386" />
+        <location filename="../../ui/inbox_page.py" line="224" />
+        <location filename="../../ui/inbox_page.py" line="363" />
         <source>My inbox</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="255" />
+        <location filename="../../ui/inbox_page.py" line="232" />
         <source>All my cases</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="256" />
+        <location filename="../../ui/inbox_page.py" line="233" />
         <source>Not yet received</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="257" />
-        <location filename="../../ui/inbox_page.py" line="344" />
+        <location filename="../../ui/inbox_page.py" line="234" />
+        <location filename="../../ui/inbox_page.py" line="321" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="258" />
-        <location filename="../../ui/inbox_page.py" line="345" />
+        <location filename="../../ui/inbox_page.py" line="235" />
+        <location filename="../../ui/inbox_page.py" line="322" />
         <source>Due within 2 working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="259" />
-        <location filename="../../ui/inbox_page.py" line="343" />
+        <location filename="../../ui/inbox_page.py" line="236" />
+        <location filename="../../ui/inbox_page.py" line="320" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="262" />
+        <location filename="../../ui/inbox_page.py" line="239" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="266" />
+        <location filename="../../ui/inbox_page.py" line="243" />
         <source>Office overdue (全所超期)</source>
         <translation>全所超期</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="269" />
+        <location filename="../../ui/inbox_page.py" line="246" />
         <source>Every overdue case of the office, whoever holds it</source>
         <translation>全所所有超期办件，不论在谁手上</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="318" />
+        <location filename="../../ui/inbox_page.py" line="295" />
         <source>&amp;Handle…</source>
         <translation>办理(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="321" />
+        <location filename="../../ui/inbox_page.py" line="298" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="346" />
+        <location filename="../../ui/inbox_page.py" line="323" />
         <source>Clock paused</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="347" />
+        <location filename="../../ui/inbox_page.py" line="324" />
         <source>G = green channel</source>
         <translation>绿 = 绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="367" />
+        <location filename="../../ui/inbox_page.py" line="344" />
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="386" />
+        <location filename="../../ui/inbox_page.py" line="363" />
         <source>Overdue in the office</source>
         <translation>全所超期办件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="430" />
+        <location filename="../../ui/inbox_page.py" line="407" />
         <source>{n} overdue cases in the office</source>
         <translation>全所超期 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="431" />
+        <location filename="../../ui/inbox_page.py" line="408" />
         <source>No case of the office is overdue.</source>
         <translation>全所没有超期办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="434" />
+        <location filename="../../ui/inbox_page.py" line="411" />
         <source>{n} shown · {total} in my inbox · {unreceived} not yet received · {overdue} overdue</source>
         <translation>显示 {n} 件 · 待办共 {total} 件 · 待签收 {unreceived} 件 · 超期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="439" />
+        <location filename="../../ui/inbox_page.py" line="416" />
         <source>Nothing in your inbox.</source>
         <translation>您手上没有待办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="440" />
+        <location filename="../../ui/inbox_page.py" line="417" />
         <source>None of your cases is in this list.</source>
         <translation>没有符合条件的待办件。</translation>
     </message>
@@ -1747,269 +2639,269 @@
 <context>
     <name>InquiryPage</name>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="634" />
+        <location filename="../../ui/inquiry_page.py" line="621" />
         <source>New call or visit (first-inquiry log)</source>
         <translation>来电来访登记（首问负责制）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="645" />
+        <location filename="../../ui/inquiry_page.py" line="632" />
         <source>Visit</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="646" />
+        <location filename="../../ui/inquiry_page.py" line="633" />
         <source>Phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="647" />
+        <location filename="../../ui/inquiry_page.py" line="634" />
         <source>person's name, or the unit's name</source>
         <translation>个人姓名或单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="648" />
+        <location filename="../../ui/inquiry_page.py" line="635" />
         <source>optional: mobile or landline</source>
         <translation>选填：手机或固定电话</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="649" />
+        <location filename="../../ui/inquiry_page.py" line="636" />
         <source>village, group, house number</source>
         <translation>村、组、门牌号</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="656" />
+        <location filename="../../ui/inquiry_page.py" line="643" />
         <source>a catalogue matter, or in your words</source>
         <translation>选择目录事项，或直接填写</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="663" />
+        <location filename="../../ui/inquiry_page.py" line="650" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="664" />
+        <location filename="../../ui/inquiry_page.py" line="651" />
         <source>what the person asked or reported</source>
         <translation>来电来访人咨询或反映的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="667" />
-        <location filename="../../ui/inquiry_page.py" line="749" />
+        <location filename="../../ui/inquiry_page.py" line="654" />
+        <location filename="../../ui/inquiry_page.py" line="736" />
         <source>Answered on the spot</source>
         <translation>当场答复</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="668" />
-        <location filename="../../ui/inquiry_page.py" line="750" />
+        <location filename="../../ui/inquiry_page.py" line="655" />
+        <location filename="../../ui/inquiry_page.py" line="737" />
         <source>Forwarded</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="669" />
+        <location filename="../../ui/inquiry_page.py" line="656" />
         <source>section, office or person</source>
         <translation>股室、单位或经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="672" />
+        <location filename="../../ui/inquiry_page.py" line="659" />
         <source>optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="673" />
+        <location filename="../../ui/inquiry_page.py" line="660" />
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="676" />
+        <location filename="../../ui/inquiry_page.py" line="663" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="680" />
+        <location filename="../../ui/inquiry_page.py" line="667" />
         <source>&amp;Way</source>
         <translation>方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="681" />
+        <location filename="../../ui/inquiry_page.py" line="668" />
         <source>&amp;Name / unit</source>
         <translation>姓名/单位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="682" />
+        <location filename="../../ui/inquiry_page.py" line="669" />
         <source>&amp;Phone</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="683" />
+        <location filename="../../ui/inquiry_page.py" line="670" />
         <source>A&amp;ddress</source>
         <translation>住址(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="684" />
+        <location filename="../../ui/inquiry_page.py" line="671" />
         <source>Matter as&amp;ked</source>
         <translation>咨询事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="685" />
+        <location filename="../../ui/inquiry_page.py" line="672" />
         <source>Materials &amp;received</source>
         <translation>接收材料(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="686" />
+        <location filename="../../ui/inquiry_page.py" line="673" />
         <source>&amp;Question</source>
         <translation>咨询内容(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="687" />
+        <location filename="../../ui/inquiry_page.py" line="674" />
         <source>&amp;Handling</source>
         <translation>办理方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="688" />
+        <location filename="../../ui/inquiry_page.py" line="675" />
         <source>&amp;Forwarded to</source>
         <translation>转办至(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="689" />
+        <location filename="../../ui/inquiry_page.py" line="676" />
         <source>Responsi&amp;ble</source>
         <translation>责任人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="690" />
+        <location filename="../../ui/inquiry_page.py" line="677" />
         <source>&amp;Outcome</source>
         <translation>办理结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="734" />
+        <location filename="../../ui/inquiry_page.py" line="721" />
         <source>Search: name or unit, phone (beginning), matter, question, forwarded to</source>
         <translation>查找：姓名或单位、电话（开头）、事项、内容、转办对象</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="738" />
+        <location filename="../../ui/inquiry_page.py" line="725" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="738" />
+        <location filename="../../ui/inquiry_page.py" line="725" />
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="739" />
+        <location filename="../../ui/inquiry_page.py" line="726" />
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="739" />
+        <location filename="../../ui/inquiry_page.py" line="726" />
         <source>All days</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="742" />
+        <location filename="../../ui/inquiry_page.py" line="729" />
         <source>Da&amp;ys:</source>
         <translation>日期(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="748" />
+        <location filename="../../ui/inquiry_page.py" line="735" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="751" />
+        <location filename="../../ui/inquiry_page.py" line="738" />
         <source>Awaiting outcome</source>
         <translation>待办结</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="753" />
+        <location filename="../../ui/inquiry_page.py" line="740" />
         <source>Filt&amp;er:</source>
         <translation>筛选(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="800" />
+        <location filename="../../ui/inquiry_page.py" line="787" />
         <source>Record o&amp;utcome…</source>
         <translation>登记办理结果(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="802" />
+        <location filename="../../ui/inquiry_page.py" line="789" />
         <source>R&amp;ate service…</source>
         <translation>服务评价(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="804" />
+        <location filename="../../ui/inquiry_page.py" line="791" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="809" />
+        <location filename="../../ui/inquiry_page.py" line="796" />
         <source>Register of</source>
         <translation>登记簿日期</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="815" />
+        <location filename="../../ui/inquiry_page.py" line="802" />
         <source>Print re&amp;gister…</source>
         <translation>打印登记簿(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="878" />
+        <location filename="../../ui/inquiry_page.py" line="865" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="887" />
+        <location filename="../../ui/inquiry_page.py" line="874" />
         <source>First officer: {name}</source>
         <translation>首问人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="956" />
+        <location filename="../../ui/inquiry_page.py" line="943" />
         <source>Logged: {asker}, {time}.</source>
         <translation>已登记：{asker}，{time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="967" />
+        <location filename="../../ui/inquiry_page.py" line="954" />
         <source>Nothing was saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="981" />
+        <location filename="../../ui/inquiry_page.py" line="968" />
         <source>Nothing was saved: {n} problem(s) marked in red.</source>
         <translation>未保存：有 {n} 处问题，已用红色标出。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1023" />
+        <location filename="../../ui/inquiry_page.py" line="1010" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1052" />
+        <location filename="../../ui/inquiry_page.py" line="1039" />
         <source>{n} entries</source>
         <translation>共 {n} 条登记</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1083" />
+        <location filename="../../ui/inquiry_page.py" line="1070" />
         <source>{time} · {asker}: {question}</source>
         <translation>{time} · {asker}：{question}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1092" />
+        <location filename="../../ui/inquiry_page.py" line="1079" />
         <source>Rating saved ({level}): a follow-up is due by {date}.</source>
         <translation>评价已保存（{level}），须于 {date} 前完成回访整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1095" />
+        <location filename="../../ui/inquiry_page.py" line="1082" />
         <source>Rating saved ({level}).</source>
         <translation>评价已保存（{level}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1109" />
+        <location filename="../../ui/inquiry_page.py" line="1096" />
         <source>Outcome saved: {asker}.</source>
         <translation>办理结果已保存：{asker}。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1153" />
+        <location filename="../../ui/inquiry_page.py" line="1140" />
         <source>The register could not be made.</source>
         <translation>登记簿未能生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="1154" />
+        <location filename="../../ui/inquiry_page.py" line="1141" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -2017,82 +2909,82 @@
 <context>
     <name>InquiryTableModel</name>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="418" />
+        <location filename="../../ui/inquiry_page.py" line="417" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="418" />
+        <location filename="../../ui/inquiry_page.py" line="417" />
         <source>Way</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="418" />
+        <location filename="../../ui/inquiry_page.py" line="417" />
         <source>Name or unit</source>
         <translation>姓名/单位</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="418" />
+        <location filename="../../ui/inquiry_page.py" line="417" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="419" />
+        <location filename="../../ui/inquiry_page.py" line="418" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="419" />
+        <location filename="../../ui/inquiry_page.py" line="418" />
         <source>Question</source>
         <translation>咨询内容</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="419" />
+        <location filename="../../ui/inquiry_page.py" line="418" />
         <source>First officer</source>
         <translation>首问人</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="420" />
+        <location filename="../../ui/inquiry_page.py" line="419" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="420" />
+        <location filename="../../ui/inquiry_page.py" line="419" />
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="420" />
+        <location filename="../../ui/inquiry_page.py" line="419" />
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="420" />
+        <location filename="../../ui/inquiry_page.py" line="419" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="540" />
+        <location filename="../../ui/inquiry_page.py" line="527" />
         <source>Phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="540" />
+        <location filename="../../ui/inquiry_page.py" line="527" />
         <source>Visit</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="555" />
+        <location filename="../../ui/inquiry_page.py" line="542" />
         <source>Forwarded to {target}</source>
         <translation>转办：{target}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="556" />
+        <location filename="../../ui/inquiry_page.py" line="543" />
         <source>Answered on the spot</source>
         <translation>当场答复</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="560" />
+        <location filename="../../ui/inquiry_page.py" line="547" />
         <source>Awaiting outcome</source>
         <translation>待办结</translation>
     </message>
@@ -2919,6 +3811,249 @@ Database: {db} {size}</source>
     </message>
 </context>
 <context>
+    <name>MonthlyPage</name>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="98" />
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="103" />
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="112" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="114" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="116" />
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="118" />
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="132" />
+        <source>Matter code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="132" />
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="132" />
+        <location filename="../../ui/monthly_page.py" line="315" />
+        <location filename="../../ui/monthly_page.py" line="345" />
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="132" />
+        <location filename="../../ui/monthly_page.py" line="315" />
+        <location filename="../../ui/monthly_page.py" line="347" />
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="133" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="133" />
+        <source>One-time notices</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="133" />
+        <location filename="../../ui/monthly_page.py" line="315" />
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="134" />
+        <source>Completed on time</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="134" />
+        <source>Overdue cases</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="134" />
+        <location filename="../../ui/monthly_page.py" line="316" />
+        <source>On-time completion rate</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="135" />
+        <source>Average working days</source>
+        <translation>平均用时（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="135" />
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="138" />
+        <location filename="../../ui/monthly_page.py" line="297" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="138" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="138" />
+        <source>Previous month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="139" />
+        <location filename="../../ui/monthly_page.py" line="140" />
+        <location filename="../../ui/monthly_page.py" line="299" />
+        <location filename="../../ui/monthly_page.py" line="300" />
+        <source>Change</source>
+        <translation>增减</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="139" />
+        <location filename="../../ui/monthly_page.py" line="140" />
+        <location filename="../../ui/monthly_page.py" line="299" />
+        <location filename="../../ui/monthly_page.py" line="301" />
+        <source>Change %</source>
+        <translation>增减幅度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="139" />
+        <source>Same month last year</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="183" />
+        <source>Counts cover the applications received in the month (Beijing time), as they stand today. Overdue = completed late + open past the due date and not paused; on-time rate = completed on time ÷ completed.</source>
+        <translation>统计当月（北京时间）收件的办件，状态截至今天。逾期 = 超期办结 + 在办已超过办结期限（暂停计时中的不计）；按期办结率 = 按期办结 ÷ 办结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="219" />
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="225" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="251" />
+        <source>Counting {year}-{month:02d}…</source>
+        <translation>正在统计 {year}年{month}月…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="263" />
+        <source>{month}: {received} received, {accepted} accepted, {completed} completed ({rate} on time), {overdue} overdue, {green} green channel; as of {today}.</source>
+        <translation>{month}：收件 {received} 件，受理 {accepted} 件，办结 {completed} 件（按期办结率 {rate}），逾期 {overdue} 件，绿色通道 {green} 件；截至 {today}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="274" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="297" />
+        <source>This month ({month})</source>
+        <translation>本月（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="298" />
+        <source>Previous month ({month})</source>
+        <translation>上月（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="300" />
+        <source>Same month last year ({month})</source>
+        <translation>去年同月（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="329" />
+        <source>{points} pts</source>
+        <translation>{points}个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="338" />
+        <source>{month}/{year}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="344" />
+        <source>Intake, last 12 months</source>
+        <translation>近12个月收件、受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="371" />
+        <source>On-time completion rate, last 12 months</source>
+        <translation>近12个月按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="373" />
+        <source>On-time completion rate (%)</source>
+        <translation>按期办结率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="406" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="408" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="418" />
+        <source>Save PDF</source>
+        <translation>保存PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="419" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="433" />
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="437" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monthly_page.py" line="438" />
+        <source>The monthly report was saved to:
+{path}</source>
+        <translation>月报已保存到：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>OpinionDialog</name>
     <message>
         <location filename="../../ui/routing_panel.py" line="303" />
@@ -2964,27 +4099,27 @@ Database: {db} {size}</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="361" />
+        <location filename="../../ui/inquiry_page.py" line="360" />
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="362" />
+        <location filename="../../ui/inquiry_page.py" line="361" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="363" />
+        <location filename="../../ui/inquiry_page.py" line="362" />
         <source>{asker}: {question}</source>
         <translation>{asker}：{question}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="366" />
+        <location filename="../../ui/inquiry_page.py" line="365" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="367" />
+        <location filename="../../ui/inquiry_page.py" line="366" />
         <source>&amp;Done: close this entry</source>
         <translation>已办结，关闭此登记(&amp;D)</translation>
     </message>
@@ -3048,42 +4183,42 @@ Database: {db} {size}</source>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="301" />
+        <location filename="../../ui/inquiry_page.py" line="300" />
         <source>Service rating</source>
         <translation>服务评价（好差评）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="302" />
+        <location filename="../../ui/inquiry_page.py" line="301" />
         <source>Save rating</source>
         <translation>保存评价</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="317" />
+        <location filename="../../ui/inquiry_page.py" line="316" />
         <source>Level:</source>
         <translation>评价等级：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="320" />
+        <location filename="../../ui/inquiry_page.py" line="319" />
         <source>What the person said (required for a bad rating)</source>
         <translation>群众的评价意见（差评必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="321" />
+        <location filename="../../ui/inquiry_page.py" line="320" />
         <source>&amp;Comment:</source>
         <translation>评价意见(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="322" />
+        <location filename="../../ui/inquiry_page.py" line="321" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="323" />
+        <location filename="../../ui/inquiry_page.py" line="322" />
         <source>&amp;Follow-up by:</source>
         <translation>回访整改责任人(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="352" />
+        <location filename="../../ui/inquiry_page.py" line="351" />
         <source>A bad rating opens a follow-up: a return visit and rectification, due by {date}.</source>
         <translation>差评须回访整改，期限至 {date}。</translation>
     </message>
@@ -3144,6 +4279,157 @@ Database: {db} {size}</source>
         <location filename="../../ui/intake_fields.py" line="218" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <location filename="../../ui/registers_page.py" line="77" />
+        <source>Intake register</source>
+        <translation>受理登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="78" />
+        <source>Completion register</source>
+        <translation>办结登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="79" />
+        <source>Return register</source>
+        <translation>退件登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="80" />
+        <source>First-inquiry register</source>
+        <translation>首问登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="83" />
+        <source>Re&amp;gister:</source>
+        <translation>登记簿(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="87" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="88" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="89" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="90" />
+        <source>Chosen days</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="91" />
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="95" />
+        <source>&amp;From:</source>
+        <translation>起始日(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="97" />
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="102" />
+        <source>Towns&amp;hip:</source>
+        <translation>乡镇(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="106" />
+        <source>&amp;Show</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="140" />
+        <source>Export &amp;Excel…</source>
+        <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="142" />
+        <source>Print pre&amp;view</source>
+        <translation>打印预览(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="144" />
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="190" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="264" />
+        <source>Loading the register…</source>
+        <translation>正在生成台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="291" />
+        <source>Nothing recorded in this period</source>
+        <translation>本期无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="315" />
+        <source>{count} line(s)</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="346" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="348" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="355" />
+        <location filename="../../ui/registers_page.py" line="380" />
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="362" />
+        <source>Save PDF</source>
+        <translation>保存PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="363" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="391" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="392" />
+        <source>The register was saved to:
+{path}</source>
+        <translation>台账已保存到：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="407" />
+        <source>Making the register for printing…</source>
+        <translation>正在生成打印用的台账…</translation>
     </message>
 </context>
 <context>
@@ -3821,6 +5107,29 @@ Database: {db} {size}</source>
         <location filename="../../ui/sign_in_dialog.py" line="278" />
         <source>You must choose your own password before you can continue.</source>
         <translation>必须先设置您自己的密码才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/application.py" line="211" />
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="214" />
+        <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
+        <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="219" />
+        <source>Restore the newest backup</source>
+        <translation>用最新的备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="220" />
+        <source>Exit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -4800,6 +6109,82 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="125" />
+        <source>Catalogue versions</source>
+        <translation>事项目录版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="131" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="131" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="131" />
+        <source>Issuing body</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="131" />
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="132" />
+        <source>Matters</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="132" />
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="132" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="148" />
+        <source>&amp;Use this version</source>
+        <translation>启用此版本(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="151" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_page.py" line="169" />
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="137" />
+        <source>Withdraw an entry</source>
+        <translation>撤销考核录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="139" />
+        <source>{code} {name}: {points} points — {note}</source>
+        <translation>{code} {name}：{points} 分 — {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assessment_page.py" line="142" />
+        <source>&amp;Why:</source>
+        <translation>撤销原因(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>self.model</name>
     <message>
         <location filename="../../ui/cases_page.py" line="103" />
@@ -4817,32 +6202,32 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="293" />
+        <location filename="../../ui/inbox_page.py" line="270" />
         <source>G {number}</source>
         <translation>绿 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="297" />
+        <location filename="../../ui/inbox_page.py" line="274" />
         <source>Not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="299" />
+        <location filename="../../ui/inbox_page.py" line="276" />
         <source>{date} paused</source>
         <translation>{date}（暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="780" />
+        <location filename="../../ui/inquiry_page.py" line="767" />
         <source>Phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="786" />
+        <location filename="../../ui/inquiry_page.py" line="773" />
         <source>Forwarded to {target}</source>
         <translation>转办：{target}</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry_page.py" line="787" />
+        <location filename="../../ui/inquiry_page.py" line="774" />
         <source>Awaiting outcome</source>
         <translation>待办结</translation>
     </message>
