@@ -31,6 +31,7 @@ class Action(StrEnum):
     EDIT_CALENDAR = "edit_calendar"
     SYNC = "sync"  # make and read sync files, register office keys
     EDIT_CATALOG = "edit_catalog"  # local edits of the matter catalogue (办事指南 follows)
+    RESTORE = "restore"  # replace the database by a backup
     ASSESS = "assess"  # enter 千分制考核 items (scores, deductions, bonuses, veto) with evidence
 
     @property
@@ -56,6 +57,7 @@ ACTION_LABELS = {
     Action.SYNC: "数据同步",
     Action.EDIT_CATALOG: "修改事项目录",
     Action.ASSESS: "考核评分",
+    Action.RESTORE: "恢复备份",
 }
 
 STAFF = frozenset({Role.WINDOW_CLERK, Role.HANDLER, Role.SECTION_CHIEF, Role.DEPUTY_LEADER, Role.LEADER})
@@ -79,6 +81,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_CALENDAR: frozenset({Role.ADMIN}),
     Action.SYNC: frozenset({Role.ADMIN}),
     Action.EDIT_CATALOG: frozenset({Role.ADMIN}),
+    Action.RESTORE: frozenset({Role.ADMIN}),
     # The office's leaders score themselves (自评); the county's leaders score every township.
     Action.ASSESS: frozenset({Role.LEADER, Role.DEPUTY_LEADER, Role.ADMIN}),
 }

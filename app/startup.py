@@ -24,11 +24,15 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import backup
 from app.backup import BackupInfo
 from app.db import Database, current_revision, head_revision, make_engine, open_database
 from app.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +164,37 @@ def exit_backup(db: Database, data_folder: Path, now: dt.datetime) -> BackupInfo
         except DatabaseError as exc:  # the stick is not plugged in: the local backup still counts
             log.warning("second backup folder: %s", exc.message)
     return info
+
+
+def manual_backup(db: Database, data_folder: Path, now: dt.datetime) -> BackupInfo:
+    """A backup on request: verified, copied to the second folder when set (a failure there is
+    reported, the local backup stands), rotation applied."""
+    path = db.sqlite_path
+    if path is None:
+        raise DatabaseError("PostgreSQL 数据库请用服务器自带的 pg_dump 备份（见 README）。")
+    folder = backup.backup_dir(data_folder)
+    info = backup.take_backup(path, folder, "manual", now)
+    backup.rotate(folder)
+    second = load_settings(data_folder).second_folder
+    if second is not None:
+        backup.copy_to(info, second)
+        backup.rotate(second)
+    return info
+
+
+def restore_running(services: Services, chosen: Path, data_folder: Path,
+                    now: dt.datetime) -> tuple[BackupInfo, BackupInfo | None]:
+    """Restore from inside the program (administrators): the database is closed first and the
+    program must be started again afterwards, so no page keeps rows from before."""
+    from app.permissions import Action
+
+    services.ctx.require(Action.RESTORE)
+    path = services.ctx.db.sqlite_path
+    if path is None:
+        raise DatabaseError("PostgreSQL 数据库请用服务器自带的 pg_restore 恢复（见 README）。")
+    backup.verify_backup(chosen)  # refuse a bad file before closing anything
+    services.ctx.db.dispose()
+    return backup.restore_backup(chosen, path, backup.backup_dir(data_folder), now)
 
 
 def last_backup(data_folder: Path) -> BackupInfo | None:

@@ -59,6 +59,7 @@ EXPECTED: dict[Action, tuple[set[Role], bool]] = {
     Action.EDIT_CALENDAR: ({A}, False),
     Action.SYNC: ({A}, False),
     Action.EDIT_CATALOG: ({A}, False),
+    Action.RESTORE: ({A}, False),
     Action.ASSESS: ({Role.LEADER, Role.DEPUTY_LEADER, A}, False),
 }
 

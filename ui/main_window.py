@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto import Role
-from ui.errors import show_error
+from ui.errors import log_file, show_error
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -156,6 +156,11 @@ class MainWindow(QMainWindow):
         find = file_menu.addAction(self.tr("&Find case"))
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.triggered.connect(self.find_case)
+        file_menu.addSeparator()
+        backups = file_menu.addAction(self.tr("&Backup and restore…"))
+        backups.triggered.connect(self.open_backups)
+        backups.setVisible(self.data_folder is not None and self.services is not None
+                           and self.services.ctx.db.sqlite_path is not None)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -350,17 +355,45 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def show_about(self) -> None:
-        from app import version
+    def show_about(self) -> QMessageBox:
+        from app import startup, version
+        from app.services.context import LOCAL_TZ
 
         assert self.services is not None
         db = self.services.ctx.db
         size = ""
         if db.sqlite_path and db.sqlite_path.exists():
             size = f"{db.sqlite_path.stat().st_size / 1024 / 1024:.1f} MB"
-        text = self.tr("landdesk {version}\nData folder: {folder}\nDatabase: {db} {size}").format(
-            version=version(), folder=self.data_folder or "", db=db.url, size=size)
-        QMessageBox.about(self, self.tr("About landdesk"), text)
+        last = startup.last_backup(self.data_folder) if self.data_folder else None
+        text = self.tr("landdesk {version}\nData folder: {folder}\nDatabase: {db} {size}\nLast backup: {backup}\n"
+                       "Log: {log}").format(
+            version=version(), folder=self.data_folder or "", db=db.url, size=size,
+            backup=(f"{last.taken_at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M} {last.reason_label} {last.path}"
+                    if last else self.tr("none yet")),
+            log=log_file() or "")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About landdesk"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        return box
+
+    def open_backups(self) -> QWidget:
+        from ui.backup_dialog import BackupDialog
+
+        assert self.services is not None and self.data_folder is not None
+        dialog = BackupDialog(self.services, self.runner, self.data_folder, self)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self, restored: object) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Backup restored"), self.tr(
+            "The database was restored from {name}. landdesk now closes; start it again to go on.").format(
+            name=getattr(getattr(restored, "path", None), "name", "")), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restoredNotice")
+        box.finished.connect(lambda _r: self.close())
+        box.open()
 
     def change_password(self) -> None:
         from ui.sign_in_dialog import ChangePasswordDialog
