@@ -49,6 +49,11 @@ def test_first_export_carries_every_change_and_the_county_applies_it(pair: Pair)
         assert s.scalars(select(Applicant.name)).all() == ["张建国"]  # decrypted at the county
     history = pair.county.sync.import_history()
     assert history[0].outcome == "applied" and history[0].by_table["case_file"].new == 1
+    if pair.county.ctx.db.sqlite_path is not None:  # a verified backup was taken before the import
+        from app import backup
+
+        taken = backup.list_backups(backup.backup_dir(pair.county.sync.data_folder))
+        assert [b.reason for b in taken] == ["import"] and taken[0].tables["case_file"] == 0
 
 
 def test_personal_data_is_not_readable_in_the_file(pair: Pair) -> None:

@@ -262,6 +262,8 @@ class SyncService:
         """Import sync files: uplinks at the county, downlinks at a township. Never raises for a
         refused file: each gets a report with outcome "refused" and the reason."""
         self.ctx.require(Action.SYNC)
+        if not dry_run:
+            self.backup_before_import()
         reports: list[ImportReport] = []
         is_county = self.mode() == "county"
         for index, path in enumerate(paths):
@@ -272,6 +274,14 @@ class SyncService:
             if progress:
                 progress(index + 1, len(paths))
         return reports
+
+    def backup_before_import(self) -> None:
+        """A verified backup (SQLite) before files from elsewhere change the database."""
+        from app import backup
+
+        path = self.ctx.db.sqlite_path
+        if path is not None and path.exists():
+            backup.take_backup(path, backup.backup_dir(self.data_folder), "import", self.ctx.now())
 
     def export_downlinks(self, out_dir: Path, office_codes: Sequence[str] | None = None,
                          progress: Progress = None) -> list[Path]:
