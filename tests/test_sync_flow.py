@@ -332,9 +332,9 @@ def _backup(services, folder: Path):  # type: ignore[no-untyped-def]
     folder.mkdir(parents=True)
     if db.sqlite_path is None:
         return ("pg", _pg_dump(services))
-    db.dispose()
-    shutil.copyfile(db.sqlite_path, folder / "copy.sqlite3")
-    return ("sqlite", folder / "copy.sqlite3")
+    from app import backup
+
+    return ("sqlite", backup.take_backup(db.sqlite_path, folder, "manual", services.ctx.now()).path)
 
 
 def _restore(services, backup):  # type: ignore[no-untyped-def]
@@ -347,11 +347,11 @@ def _restore(services, backup):  # type: ignore[no-untyped-def]
         _pg_restore(services, what)
         return Services.create(db, services.sync.data_folder, clock=services.ctx.clock)
     else:
+        from app import backup
+
         path = db.sqlite_path
         db.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        shutil.copyfile(what, path)
+        backup.restore_backup(what, path, what.parent, services.ctx.now())  # the program's own restore
         fresh = open_database(f"sqlite:///{path}")
     restored = Services.create(fresh, services.sync.data_folder, clock=services.ctx.clock)
     services.ctx.db = fresh  # so the fixture closes the new engine
