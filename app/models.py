@@ -635,3 +635,36 @@ class SyncImport(Base):
 # sync tables describe this office's side of the exchange).
 LOCAL_TABLES = frozenset({"setting", "sync_key", "sync_peer", "sync_batch", "sync_office_state",
                           "sync_held", "sync_row", "sync_conflict", "sync_import"})
+
+
+# ---------------------------------------------------------------- 千分制考核 (app/assessment.py)
+
+
+class AssessmentEntry(Base):
+    """One entered score of the year-end assessment: a deduction on an item, a bonus, a
+    deduction off the total, or a veto — always with a note, and evidence where there is some.
+
+    The scheme itself is a data file the county issues (resources/assessment); an entry names
+    the scheme version it was made under. A township's own entries (自评) travel to the county
+    in its batches; wrong entries are withdrawn (with a reason), never deleted.
+    """
+
+    __tablename__ = "assessment_entry"
+    __table_args__ = (Index("ix_assessment_entry_office_year", "office_id", "year"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))  # the office assessed
+    year: Mapped[int] = mapped_column(Integer)
+    scheme_version: Mapped[str] = mapped_column(String(40))
+    item_code: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(12))  # item / bonus / deduction / veto
+    points: Mapped[Decimal] = mapped_column(Numeric(8, 2))
+    note: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    evidence_file: Mapped[str] = mapped_column(String(200), default="")  # file name only
+    evidence_sha256: Mapped[str] = mapped_column(String(64), default="")
+    entered_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    entered_at: Mapped[dt.datetime] = mapped_column()
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    withdrawn_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    withdraw_reason: Mapped[str] = mapped_column(Text, default="")

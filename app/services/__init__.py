@@ -83,7 +83,7 @@ class Services:
             catalog_edit=CatalogEditService(ctx, reference),
             registers=RegisterService(ctx, reference),
             monthly=MonthlyReportService(ctx, reference),
-            assessment=AssessmentService(ctx, reference),
+            assessment=AssessmentService(ctx, reference, evidence_dir=data_folder / "evidence"),
         )
 
 
