@@ -237,12 +237,13 @@ def test_evidence_file_is_referenced_by_name_and_sha256(services: Services, tmp_
     entry = services.assessment.enter(services.ctx.office_id, 2026, "KF-01", 10, "县局通报批评",  # type: ignore[arg-type]
                                       "县局〔2026〕12号", evidence_file=scan)
     assert entry.evidence_file == "通报.pdf" and len(entry.evidence_sha256) == 64
-    assert services.assessment.evidence_copy(entry) is None  # no folder given: name and hash only
-    services.assessment.evidence_dir = tmp_path / "evidence"
+    copy = services.assessment.evidence_copy(entry)  # kept in the data folder, named by its hash
+    assert copy is not None and copy.parent == tmp_path / "evidence"
+    assert copy.read_bytes() == b"%PDF-1.4 scan" and entry.evidence_sha256 in copy.name
+    services.assessment.evidence_dir = None  # without a folder: the name and hash only
     again = services.assessment.enter(services.ctx.office_id, 2026, "KF-01", 10, "再次通报",  # type: ignore[arg-type]
                                       evidence_file=scan)
-    copy = services.assessment.evidence_copy(again)
-    assert copy is not None and copy.read_bytes() == b"%PDF-1.4 scan" and again.evidence_sha256 in copy.name
+    assert again.evidence_sha256 == entry.evidence_sha256
     with pytest.raises(FormErrors):
         services.assessment.enter(services.ctx.office_id, 2026, "KF-01", 100, "")  # type: ignore[arg-type]
 
