@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from app.db import open_database, refuse_network_path
 from app.errors import DatabaseError
-from app.models import Base
+from app.models import Base, Case
 
 
 def test_fresh_database_is_migrated_and_matches_models(tmp_path: Path) -> None:
@@ -58,3 +58,23 @@ def test_revision_scan_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {s.revision for s in script.walk_revisions()}
+
+
+def test_a_database_held_by_another_copy_is_a_clear_message_and_nothing_is_saved(services) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from tests.test_intake_service import count, full_form
+
+    path = services.ctx.db.sqlite_path
+    before = count(services, Case)
+    other = sqlite3.connect(path, isolation_level=None)  # another landdesk writing a long time
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseError, match="另一个 landdesk 窗口"):
+            services.intake.accept(full_form(services))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert count(services, Case) == before
+    services.intake.accept(full_form(services))  # once it lets go, work goes on
+    assert count(services, Case) == before + 1

@@ -139,3 +139,18 @@ def test_the_first_start_of_the_day_takes_a_backup(qtbot, office_template: Path,
     made = backup.list_backups(backup.backup_dir(tmp_path))
     assert [b.reason for b in made] == ["daily"]
     _close(window)
+
+
+def test_a_second_copy_on_the_same_database_is_told_so(qtbot, office_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "landdesk.sqlite3"
+    shutil.copyfile(office_template, db)
+    first = launch(_args(tmp_path, db))
+    qtbot.waitUntil(lambda: first.findChild(SignInDialog) is not None, timeout=20000)
+    failed: list[bool] = []
+    second = launch(_args(tmp_path, db), on_failed=lambda: failed.append(True))
+    assert failed and second.services is None
+    box = second.findChild(QMessageBox, "startup_error")
+    assert box is not None and "已在另一个 landdesk 窗口中打开" in box.text()
+    box.done(0)
+    _close(first)
+    first._single_copy_lock.unlock()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QObject,
     Qt,
     QTranslator,
@@ -231,8 +232,30 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
         box.finished.connect(chosen)
         box.open()
 
+    lock = _single_copy_lock(folder, db_arg, window)
+    if lock is None:
+        fail(LanddeskError(QCoreApplication.translate(
+            "Startup", "This database is already open in another landdesk window on this computer. "
+            "Switch to that window (see the taskbar) instead of opening a second copy.")))
+        return window
     runner.run(lambda: _open_services(folder, db_arg), opened, fail)
     return window
+
+
+def _single_copy_lock(folder: Path, db_arg: str | None, window: MainWindow) -> QLockFile | bool | None:
+    """One landdesk per database file on a PC: a second copy would only wait for the first's
+    writes. Returns the held lock (kept on the window), True where no lock applies, or None."""
+    url = paths.database_url(db_arg, folder)
+    if not url.startswith("sqlite:///"):
+        return True  # a server database is shared by design
+    target = Path(url.removeprefix("sqlite:///"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(target) + ".lock")
+    lock.setStaleLockTime(0)  # a copy that died (power cut) leaves a stale lock: its PID is checked
+    if not lock.tryLock(200):
+        return None
+    window._single_copy_lock = lock  # type: ignore[attr-defined]  # released when the window goes
+    return lock
 
 
 def run(args: argparse.Namespace) -> int:
@@ -244,4 +267,7 @@ def run(args: argparse.Namespace) -> int:
         if window.data_folder is not None:
             _exit_backup(window.services, window.data_folder)
         window.services.ctx.db.dispose()
+    lock = getattr(window, "_single_copy_lock", None)
+    if lock is not None:
+        lock.unlock()
     return code

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import cast
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import audit, permissions
 from app.db import Database
 from app.dto import Role
+from app.errors import DatabaseError
 from app.models import utcnow
 from app.permissions import Action
 
@@ -28,6 +30,16 @@ LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 def local_date(moment: dt.datetime) -> dt.date:
     """The date in China for an aware moment (a receipt says Beijing time, whatever the PC says)."""
     return moment.astimezone(LOCAL_TZ).date()
+
+
+LOCKED_MESSAGE = ("数据库正被另一个 landdesk 窗口或另一台电脑占用，等了几秒仍未轮到，刚才的操作没有保存。"
+                  "请关闭多开的 landdesk 窗口（或稍候）后再试一次。")
+
+
+def _is_lock_timeout(exc: OperationalError) -> bool:
+    """SQLite's busy timeout ran out, or PostgreSQL's lock_timeout did."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text or "lock timeout" in text
 
 
 @dataclass
@@ -77,10 +89,15 @@ class ServiceContext:
     @contextmanager
     def transaction(self, action: str) -> Iterator[Session]:
         """One unit of work: commit on success, roll back everything on any error."""
-        with self.db.session() as session:
-            audit.set_actor(session, office_id=self.office_id, user_id=self.user_id, action=action)
-            with session.begin():
-                yield session
+        try:
+            with self.db.session() as session:
+                audit.set_actor(session, office_id=self.office_id, user_id=self.user_id, action=action)
+                with session.begin():
+                    yield session
+        except OperationalError as exc:
+            if _is_lock_timeout(exc):
+                raise DatabaseError(LOCKED_MESSAGE) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
