@@ -171,6 +171,12 @@ class Para(Paragraph):
             self._memo_width = availWidth
         return width, height
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        # reportlab's split drops the laid-out lines when nothing fits (orphan control);
+        # the remembered size would then point at lines that are gone.
+        self._memo_width = None
+        return super().split(availWidth, availHeight)
+
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph from *markup* (callers escape user text with :func:`esc`)."""
