@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     reports_cli.add_parsers(sub, _common)
 
+    p = sub.add_parser("calendar", help="工作日历")
+    _common(p)
+    csub = p.add_subparsers(dest="calendar_command", required=True)
+    c = csub.add_parser("import", help="导入一年的节假日安排文件（TOML，格式见 docs/calendar.md）")
+    _common(c)
+    c.add_argument("file", type=Path)
+
     p = sub.add_parser("backup", help="备份数据库（校验后保存到数据文件夹的 backups，按 7日/4周/12月 轮换）")
     _common(p)
     p.add_argument("--to", type=Path, help="再复制一份到这个文件夹，如U盘上的 E:\\landdesk备份")
@@ -178,6 +185,19 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
 
     if args.command in reports_cli.COMMANDS:
         return reports_cli.run(args, open_services(args))
+    if args.command == "calendar":
+        from app.holiday_file import HolidayFileError, import_arrangement, parse_holiday_file
+
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HolidayFileError(args.file.name, None, "文件", f"读不出来（{exc}），请保存为 UTF-8 编码") from exc
+        arrangement = parse_holiday_file(text, args.file.name)
+        services = open_services(args)
+        done = import_arrangement(services.reference, arrangement)
+        print(f"{done.year} 年：放假 {done.holidays} 天，调休上班 {done.workdays} 天；"
+              f"替换原有 {done.replaced} 条，该年日历已标记为完整")
+        return 0
     if args.command in ("backup", "restore"):
         return _backup_command(args)
     if args.command == "audit":

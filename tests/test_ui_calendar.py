@@ -162,3 +162,27 @@ def test_selecting_list_row_selects_day(qtbot, services, runner) -> None:  # typ
     first = dt.date.fromisoformat(page.entries_table.item(0, 0).text())
     assert page.grid.selectedDate() == QDate(first.year, first.month, first.day)
     assert page.name_edit.text() == page.entries_table.item(0, 3).text()
+
+
+def test_import_a_holiday_file_after_confirming(qtbot, services, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.test_holiday_file import GOOD
+
+    page = _page(qtbot, services, runner)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("2027-02-07", "2027-02-08"), encoding="utf-8")
+    box = page.import_holiday_file(bad)
+    assert "bad.toml 第 14 行" in box.text() and "本来就上班" in box.text()
+    box.done(0)
+    assert 2027 not in services.reference.calendar_years()  # nothing stored
+
+    good = tmp_path / "2027.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    box = page.import_holiday_file(good)
+    assert box.objectName() == "confirmHolidayImport" and "2027" in box.text()
+    assert "2027-02-07" in box.detailedText()
+    box.done(QMessageBox.StandardButton.Yes)
+    assert 2027 in services.reference.calendar_years()
+    assert page.year == 2027 and page.published_check.isChecked() and page.banner.isHidden()
+    assert [r[3] for r in page.entry_rows()] == ["元旦", "春节", "春节调休"]

@@ -9,6 +9,8 @@ that fall into it are flagged as tentative everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QDateEdit,
+    QFileDialog,
         QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -37,6 +41,9 @@ from app.services import Services
 from app.workcalendar import CalendarEntry, WorkCalendar, coverage_warning
 from ui.errors import show_error
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.holiday_file import HolidayArrangement, HolidayImport
 
 HOLIDAY_COLOUR = QColor("#c62828")
 HOLIDAY_BACKGROUND = QColor("#fde7e7")
@@ -96,6 +103,13 @@ class CalendarPage(QWidget):
             "entered. Until then deadlines falling in this year are marked tentative."))
         top.addWidget(self.published_check)
         top.addStretch(1)
+        self.import_button = QPushButton(self.tr("&Import a holiday file…"))
+        self.import_button.setObjectName("importHolidays")
+        self.import_button.setToolTip(self.tr(
+            "Load a year's official arrangement (holidays and make-up working days) from a file "
+            "the county sends; see docs/calendar.md for the format."))
+        self.import_button.clicked.connect(self.choose_holiday_file)
+        top.addWidget(self.import_button)
         layout.addLayout(top)
 
         self.banner = QLabel()
@@ -457,6 +471,59 @@ class CalendarPage(QWidget):
             show_error(self, exc)
 
         self.runner.run(lambda: reference.set_year_published(year, checked), done, failed)
+
+    # ------------------------------------------------------------ holiday files
+
+    def choose_holiday_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Holiday arrangement file"), "",
+                                                    self.tr("Holiday files (*.toml);;All files (*)"))
+        if name:
+            self.import_holiday_file(Path(name))
+
+    def import_holiday_file(self, path: Path) -> QMessageBox:
+        """Check the whole file first; nothing is stored unless it is sound and confirmed."""
+        from app.holiday_file import HolidayFileError, parse_holiday_file
+
+        try:
+            arrangement = parse_holiday_file(path.read_text(encoding="utf-8"), path.name)
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._message(QMessageBox.Icon.Warning, self.tr(
+                "The file could not be read ({error}). Save it as UTF-8 text and try again.").format(error=exc))
+        except HolidayFileError as exc:
+            return self._message(QMessageBox.Icon.Warning, exc.message)
+        days = "\n".join(f"{e.day:%Y-%m-%d}  {self.tr('make-up working day') if e.is_workday else self.tr('holiday')}"
+                         f"  {e.name}" for e in arrangement.entries)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import holiday file"), self.tr(
+            "Replace the calendar of {year} by this arrangement: {holidays} holidays and {workdays} make-up "
+            "working days? The year is then marked complete.").format(
+            year=arrangement.year, holidays=arrangement.holidays, workdays=arrangement.workdays),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmHolidayImport")
+        box.setDetailedText(days)
+        box.finished.connect(lambda r: r == QMessageBox.StandardButton.Yes and self._import(arrangement))
+        box.open()
+        return box
+
+    def _import(self, arrangement: HolidayArrangement) -> None:
+        from app.holiday_file import import_arrangement
+
+        reference = self.services.reference
+
+        def done(result: HolidayImport) -> None:
+            self.year_spin.setValue(result.year)
+            self.refresh()
+            self.changed.emit()
+            self._message(QMessageBox.Icon.Information, self.tr(
+                "{year}: {holidays} holidays and {workdays} make-up working days loaded; the year is complete.").format(
+                year=result.year, holidays=result.holidays, workdays=result.workdays))
+
+        self.runner.run(lambda: import_arrangement(reference, arrangement), done, lambda exc: show_error(self, exc))
+
+    def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        box = QMessageBox(icon, self.tr("Import holiday file"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("holidayImportMessage")
+        box.open()
+        return box
 
     # ------------------------------------------------------------ calculator
 
