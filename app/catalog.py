@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -46,7 +47,10 @@ __all__ = [
     "SYNTAX_FIELD",
     "STEP_ROLES",
     "catalog_checksum",
+    "check_matter_mapping",
     "load_catalog",
+    "matter_from_mapping",
+    "matter_to_toml",
     "parse_catalog_header",
     "parse_matter",
 ]
@@ -80,6 +84,7 @@ _PHONE = re.compile(r"^[0-9][0-9\- ]*$")
 
 PathKey = tuple[str | int, ...]
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
 
 # ---------------------------------------------------------------- keys per table
 
@@ -185,55 +190,123 @@ def parse_matter(text: str, file: str) -> MatterSpec:
     in messages and stored in ``MatterSpec.file``.
     """
     ctx = _Ctx(file, text)
-    data = ctx.load()
-    _check_keys(ctx, data, (), _MATTER_KEYS, _MATTER_REQUIRED)
+    matter = _matter(ctx, ctx.load())
+    assert matter is not None  # a raising context never returns a partial matter
+    return matter
 
-    code = _text(ctx, data, (), "code")
-    if not _MATTER_CODE.match(code):
-        ctx.fail(
-            ("code",),
-            f"事项编码“{code}”格式不对，应为“大写字母前缀-数字”，如 TD-001"
-            "（TD 土地管理、KC 矿产管理、CH 测绘管理、ZF 执法监察、XF 信访、GH 规划）",
-        )
-    name = _text(ctx, data, (), "name")
-    category = _text(ctx, data, (), "category")
-    tier = _enum(ctx, data, (), "tier", tuple(Tier))
-    legal_days = _int(ctx, data, (), "legal_days", 0, _MAX_DAYS, "法定时限（工作日）")
-    promised_days = _int(ctx, data, (), "promised_days", 0, _MAX_DAYS, "承诺时限（工作日）")
-    if promised_days > legal_days:
-        ctx.fail(
-            ("promised_days",),
-            f"承诺时限 {promised_days} 个工作日超过了法定时限 {legal_days} 个工作日；"
-            "承诺时限不得超过法定时限",
-        )
-    description = _text(ctx, data, (), "description")
-    applicants = _text(ctx, data, (), "applicants")
-    window = _text(ctx, data, (), "window")
-    consult_phone = _phone(ctx, data, (), "consult_phone")
-    complaint_phone = _phone(ctx, data, (), "complaint_phone")
-    legal_basis = _text_list(ctx, data, (), "legal_basis")
 
-    materials = tuple(
-        _material(ctx, table, ("materials", i))
-        for i, table in enumerate(_table_array(ctx, data, "materials", "申请材料"), start=1)
+def matter_from_mapping(data: Mapping[str, Any], file: str = "") -> MatterSpec:
+    """Check a matter given as a mapping (the keys of a matter file) and return its spec.
+
+    The same rules and messages as :func:`parse_matter`; the first problem is
+    raised as a :class:`CatalogError` without a line (there is no file text).
+    """
+    ctx = _Ctx(file, None)
+    matter = _matter(ctx, data)
+    assert matter is not None
+    return matter
+
+
+def check_matter_mapping(
+    data: Mapping[str, Any], file: str = ""
+) -> tuple[MatterSpec | None, list[CatalogError]]:
+    """Every problem of a matter given as a mapping at once, for an editing form.
+
+    Returns ``(spec, [])`` when the matter is valid, else ``(None, problems)``:
+    each problem is a :class:`CatalogError` whose ``field`` names the form field
+    (``promised_days``, ``materials[2].name``, ``steps[3].time_limit_days`` …).
+    A check that needs an earlier value (promised ≤ legal, the tier's routing)
+    runs only once that value itself is valid, so one slip is reported once.
+    """
+    ctx = _Ctx(file, None, collect=True)
+    matter = _matter(ctx, data)
+    if ctx.problems:
+        return None, list(ctx.problems)
+    return matter, []
+
+
+def _matter(ctx: _Ctx, data: Mapping[str, Any]) -> MatterSpec | None:
+    """The checks of one matter, in file order; ``None`` if a collecting ``ctx`` found problems.
+
+    Each independent check runs through ``ctx.get``: a raising context stops
+    at the first problem (what a file check wants), a collecting one notes it
+    and goes on (what a form wants).
+    """
+    if ctx.get(lambda: _keys_ok(ctx, data, (), _MATTER_KEYS, _MATTER_REQUIRED)) is None:
+        return None  # unknown or missing keys: the values below cannot be read safely
+
+    code = ctx.get(lambda: _matter_code(ctx, data))
+    name = ctx.get(lambda: _text(ctx, data, (), "name"))
+    category = ctx.get(lambda: _text(ctx, data, (), "category"))
+    tier = ctx.get(lambda: _enum(ctx, data, (), "tier", tuple(Tier)))
+    legal_days = ctx.get(
+        lambda: _int(ctx, data, (), "legal_days", 0, _MAX_DAYS, "法定时限（工作日）")
     )
-    fees: tuple[FeeSpec, ...] = ()
-    if "fees" in data:
-        fees = tuple(
-            _fee(ctx, table, ("fees", i))
-            for i, table in enumerate(
-                _table_array(ctx, data, "fees", "收费项目", allow_empty=True), start=1
+    promised_days = ctx.get(
+        lambda: _int(ctx, data, (), "promised_days", 0, _MAX_DAYS, "承诺时限（工作日）")
+    )
+    promise_checked = promised_days
+    if legal_days is not None and promised_days is not None and promised_days > legal_days:
+        ctx.get(
+            lambda: ctx.fail(
+                ("promised_days",),
+                f"承诺时限 {promised_days} 个工作日超过了法定时限 {legal_days} 个工作日；"
+                "承诺时限不得超过法定时限",
             )
         )
-    steps = tuple(
-        _step(ctx, table, ("steps", i))
-        for i, table in enumerate(_table_array(ctx, data, "steps", "办理步骤"), start=1)
+        promise_checked = None  # the promise checks of the routing would only repeat this slip
+    description = ctx.get(lambda: _text(ctx, data, (), "description"))
+    applicants = ctx.get(lambda: _text(ctx, data, (), "applicants"))
+    window = ctx.get(lambda: _text(ctx, data, (), "window"))
+    consult_phone = ctx.get(lambda: _phone(ctx, data, (), "consult_phone"))
+    complaint_phone = ctx.get(lambda: _phone(ctx, data, (), "complaint_phone"))
+    legal_basis = ctx.get(lambda: _text_list(ctx, data, (), "legal_basis"))
+
+    material_tables = ctx.get(lambda: _table_array(ctx, data, "materials", "申请材料"))
+    materials = _each(ctx, material_tables, "materials", _material)
+    fees: tuple[FeeSpec, ...] | None = ()
+    if "fees" in data:
+        fees = _each(
+            ctx,
+            ctx.get(lambda: _table_array(ctx, data, "fees", "收费项目", allow_empty=True)),
+            "fees",
+            _fee,
+        )
+    steps = _each(
+        ctx, ctx.get(lambda: _table_array(ctx, data, "steps", "办理步骤")), "steps", _step
     )
 
-    _check_material_codes(ctx, materials)
-    _check_step_orders(ctx, steps)
-    _check_tier(ctx, tier, promised_days, steps)
+    if material_tables is not None:
+        # Codes that are readable, even when another field of their material is wrong:
+        # a form should hear about a duplicate together with everything else.
+        _check_material_codes(ctx, [
+            (i, table["code"].strip()) for i, table in enumerate(material_tables, start=1)
+            if isinstance(table.get("code"), str) and table["code"].strip()
+        ])
+    if steps is not None:
+        _check_step_orders(ctx, steps)
+        if tier is not None:
+            _check_tier(ctx, tier, promise_checked, steps)
 
+    if (
+        code is None
+        or name is None
+        or category is None
+        or tier is None
+        or legal_days is None
+        or promised_days is None
+        or description is None
+        or applicants is None
+        or window is None
+        or consult_phone is None
+        or complaint_phone is None
+        or legal_basis is None
+        or materials is None
+        or fees is None
+        or steps is None
+        or ctx.problems
+    ):
+        return None
     return MatterSpec(
         code=code,
         name=name,
@@ -250,8 +323,87 @@ def parse_matter(text: str, file: str) -> MatterSpec:
         window=window,
         consult_phone=consult_phone,
         complaint_phone=complaint_phone,
-        file=file,
+        file=ctx.file,
     )
+
+
+def _matter_code(ctx: _Ctx, data: Mapping[str, Any]) -> str:
+    code = _text(ctx, data, (), "code")
+    if not _MATTER_CODE.match(code):
+        ctx.fail(
+            ("code",),
+            f"事项编码“{code}”格式不对，应为“大写字母前缀-数字”，如 TD-001"
+            "（TD 土地管理、KC 矿产管理、CH 测绘管理、ZF 执法监察、XF 信访、GH 规划）",
+        )
+    return code
+
+
+Item = TypeVar("Item")
+
+
+def _each(
+    ctx: _Ctx,
+    tables: list[dict[str, Any]] | None,
+    key: str,
+    parse: Callable[[_Ctx, Mapping[str, Any], PathKey], Item | None],
+) -> tuple[Item, ...] | None:
+    """Parse every table of an array; ``None`` if the array or any of its tables is wrong."""
+    if tables is None:
+        return None
+    items = [ctx.get(lambda t=table, i=i: parse(ctx, t, (key, i))) for i, table in
+             enumerate(tables, start=1)]
+    if any(item is None for item in items):
+        return None
+    return tuple(item for item in items if item is not None)
+
+
+# ================================================================ writing
+
+
+def matter_to_toml(spec: MatterSpec) -> str:
+    """A matter file's text for ``spec``, laid out like the shipped ones.
+
+    :func:`parse_matter` reads it back to an equal spec, so a township's local
+    edit can be handed to the county as an ordinary catalogue file.
+    """
+    lines = [
+        f"code = {_toml_str(spec.code)}",
+        f"name = {_toml_str(spec.name)}",
+        f"category = {_toml_str(spec.category)}",
+        f"tier = {_toml_str(spec.tier.value)}",
+        f"legal_days = {spec.legal_days}",
+        f"promised_days = {spec.promised_days}",
+        f"description = {_toml_str(spec.description)}",
+        f"applicants = {_toml_str(spec.applicants)}",
+        f"window = {_toml_str(spec.window)}",
+        f"consult_phone = {_toml_str(spec.consult_phone)}",
+        f"complaint_phone = {_toml_str(spec.complaint_phone)}",
+        "legal_basis = [",
+        *(f"    {_toml_str(item)}," for item in spec.legal_basis),
+        "]",
+    ]
+    if not spec.fees:
+        lines.append("fees = []")
+    for material in spec.materials:
+        lines += ["", "[[materials]]", f"code = {_toml_str(material.code)}",
+                  f"name = {_toml_str(material.name)}", f"form = {_toml_str(material.form.value)}",
+                  f"copies = {material.copies}", f"required = {str(material.required).lower()}"]
+        for key in ("condition", "note", "source"):
+            value = getattr(material, key)
+            if value:
+                lines.append(f"{key} = {_toml_str(value)}")
+    for fee in spec.fees:
+        lines += ["", "[[fees]]", f"name = {_toml_str(fee.name)}",
+                  f"amount = {_toml_str(fee.amount)}", f"basis = {_toml_str(fee.basis)}"]
+    for step in spec.steps:
+        lines += ["", "[[steps]]", f"order = {step.order}", f"name = {_toml_str(step.name)}",
+                  f"role = {_toml_str(step.role.value)}", f"time_limit_days = {step.time_limit_days}"]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_str(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, except DEL, which TOML also forbids raw."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007F")
 
 
 # ================================================================ files
@@ -446,16 +598,33 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 
 
 class _Ctx:
-    """One file being checked: knows its name and text, finds lines lazily."""
+    """One file being checked: knows its name and text, finds lines lazily.
 
-    def __init__(self, file: str, text: str) -> None:
+    ``text`` is None for a matter given as a mapping (an editing form): errors
+    then carry no line.  With ``collect`` the context notes every problem that
+    ``get`` meets instead of stopping at the first.
+    """
+
+    def __init__(self, file: str, text: str | None, *, collect: bool = False) -> None:
         self.file = file
-        self.text = text[1:] if text.startswith("\ufeff") else text
+        self.text = text[1:] if text is not None and text.startswith("\ufeff") else text
+        self.collect = collect
+        self.problems: list[CatalogError] = []
         self._map: _LineMap | None = None
+
+    def get(self, check: Callable[[], T]) -> T | None:
+        """``check()``; when collecting, a failed check is noted and gives None."""
+        if not self.collect:
+            return check()
+        try:
+            return check()
+        except CatalogError as exc:
+            self.problems.append(exc)
+            return None
 
     def load(self) -> dict[str, Any]:
         try:
-            return tomllib.loads(self.text)
+            return tomllib.loads(self.text or "")
         except tomllib.TOMLDecodeError as exc:
             self._syntax_error(str(exc))
         except RecursionError:
@@ -468,7 +637,7 @@ class _Ctx:
         if m := re.search(r"\(at line (\d+), column \d+\)", message):
             line = int(m.group(1))
         elif "end of document" in message:
-            line = self.text.count("\n") + 1
+            line = (self.text or "").count("\n") + 1
         base = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$", "", message)
         hint = next(
             (h for key, h in _SYNTAX_HINTS if base.startswith(key)),
@@ -478,7 +647,9 @@ class _Ctx:
             self.file, line, SYNTAX_FIELD, f"TOML 格式错误：{hint}（解析器信息：{base}）"
         ) from None
 
-    def line(self, path: PathKey) -> int:
+    def line(self, path: PathKey) -> int | None:
+        if self.text is None:
+            return None
         if self._map is None:
             self._map = _LineMap(self.text)
         return self._map.line(path)
@@ -529,6 +700,18 @@ def _check_keys(
     for key in required:
         if key not in table:
             ctx.fail((*path, key), f"缺少必填字段 {key}")
+
+
+def _keys_ok(
+    ctx: _Ctx,
+    table: Mapping[str, Any],
+    path: PathKey,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+) -> bool:
+    """:func:`_check_keys` as a value for ``ctx.get`` (None there means the keys are wrong)."""
+    _check_keys(ctx, table, path, allowed, required)
+    return True
 
 
 def _text(
@@ -636,14 +819,35 @@ def _table_array(
 # ================================================================ tables
 
 
-def _material(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> MaterialSpec:
-    _check_keys(ctx, table, path, _MATERIAL_KEYS, _MATERIAL_REQUIRED)
-    code = _text(ctx, table, path, "code")
-    name = _text(ctx, table, path, "name")
-    form = _enum(ctx, table, path, "form", tuple(MaterialForm))
-    copies = _int(ctx, table, path, "copies", 1, _MAX_COPIES, "份数")
-    required = _bool(ctx, table, path, "required")
-    condition = _text(ctx, table, path, "condition", allow_empty=True)
+def _material(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> MaterialSpec | None:
+    if ctx.get(lambda: _keys_ok(ctx, table, path, _MATERIAL_KEYS, _MATERIAL_REQUIRED)) is None:
+        return None
+    code = ctx.get(lambda: _text(ctx, table, path, "code"))
+    name = ctx.get(lambda: _text(ctx, table, path, "name"))
+    form = ctx.get(lambda: _enum(ctx, table, path, "form", tuple(MaterialForm)))
+    copies = ctx.get(lambda: _int(ctx, table, path, "copies", 1, _MAX_COPIES, "份数"))
+    required = ctx.get(lambda: _bool(ctx, table, path, "required"))
+    condition = ctx.get(lambda: _text(ctx, table, path, "condition", allow_empty=True))
+    if required is not None and condition is not None:
+        ctx.get(lambda: _check_condition(ctx, path, required, condition))
+    note = ctx.get(lambda: _text(ctx, table, path, "note", allow_empty=True))
+    source = ctx.get(lambda: _text(ctx, table, path, "source", allow_empty=True))
+    if (code is None or name is None or form is None or copies is None or required is None
+            or condition is None or note is None or source is None):
+        return None
+    return MaterialSpec(
+        code=code,
+        name=name,
+        form=form,
+        copies=copies,
+        required=required,
+        condition=condition,
+        note=note,
+        source=source,
+    )
+
+
+def _check_condition(ctx: _Ctx, path: PathKey, required: bool, condition: str) -> None:
     if required and condition:
         ctx.fail(
             (*path, "condition"),
@@ -656,72 +860,82 @@ def _material(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> MaterialSpe
             "视情形提交的材料（required = false）必须在 condition 中写明何种情形需要提交，"
             "例如“委托代理人办理的”",
         )
-    return MaterialSpec(
-        code=code,
-        name=name,
-        form=form,
-        copies=copies,
-        required=required,
-        condition=condition,
-        note=_text(ctx, table, path, "note", allow_empty=True),
-        source=_text(ctx, table, path, "source", allow_empty=True),
+
+
+def _fee(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> FeeSpec | None:
+    if ctx.get(lambda: _keys_ok(ctx, table, path, _FEE_KEYS, _FEE_KEYS)) is None:
+        return None
+    name = ctx.get(lambda: _text(ctx, table, path, "name"))
+    amount = ctx.get(lambda: _text(ctx, table, path, "amount"))
+    basis = ctx.get(lambda: _text(ctx, table, path, "basis"))
+    if name is None or amount is None or basis is None:
+        return None
+    return FeeSpec(name=name, amount=amount, basis=basis)
+
+
+def _step(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> RoutingStepSpec | None:
+    if ctx.get(lambda: _keys_ok(ctx, table, path, _STEP_KEYS, _STEP_KEYS)) is None:
+        return None
+    order = ctx.get(lambda: _int(ctx, table, path, "order", 1, _MAX_DAYS, "步骤序号"))
+    name = ctx.get(lambda: _text(ctx, table, path, "name"))
+    role = ctx.get(lambda: _enum(ctx, table, path, "role", STEP_ROLES))
+    days = ctx.get(
+        lambda: _int(ctx, table, path, "time_limit_days", 0, _MAX_DAYS, "步骤时限（工作日）")
     )
-
-
-def _fee(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> FeeSpec:
-    _check_keys(ctx, table, path, _FEE_KEYS, _FEE_KEYS)
-    return FeeSpec(
-        name=_text(ctx, table, path, "name"),
-        amount=_text(ctx, table, path, "amount"),
-        basis=_text(ctx, table, path, "basis"),
-    )
-
-
-def _step(ctx: _Ctx, table: Mapping[str, Any], path: PathKey) -> RoutingStepSpec:
-    _check_keys(ctx, table, path, _STEP_KEYS, _STEP_KEYS)
-    order = _int(ctx, table, path, "order", 1, _MAX_DAYS, "步骤序号")
-    name = _text(ctx, table, path, "name")
-    role = _enum(ctx, table, path, "role", STEP_ROLES)
-    days = _int(ctx, table, path, "time_limit_days", 0, _MAX_DAYS, "步骤时限（工作日）")
+    if order is None or name is None or role is None or days is None:
+        return None
     return RoutingStepSpec(order=order, name=name, role=role, time_limit_days=days)
 
 
 # ================================================================ cross checks
 
 
-def _check_material_codes(ctx: _Ctx, materials: tuple[MaterialSpec, ...]) -> None:
+def _check_material_codes(ctx: _Ctx, codes: list[tuple[int, str]]) -> None:
     first: dict[str, int] = {}
-    for i, material in enumerate(materials, start=1):
-        if material.code in first:
-            ctx.fail(
-                ("materials", i, "code"),
-                f"材料编码 {material.code} 与 materials[{first[material.code]}] 重复；同一事项内材料编码不得重复",
+    for i, code in codes:
+        if code in first:
+            earlier = first[code]
+            ctx.get(
+                lambda i=i, code=code, earlier=earlier: ctx.fail(
+                    ("materials", i, "code"),
+                    f"材料编码 {code} 与 materials[{earlier}] 重复；同一事项内材料编码不得重复",
+                )
             )
-        first[material.code] = i
+            continue
+        first[code] = i
 
 
 def _check_step_orders(ctx: _Ctx, steps: tuple[RoutingStepSpec, ...]) -> None:
     for i, step in enumerate(steps, start=1):
         if step.order != i:
-            ctx.fail(
-                ("steps", i, "order"),
-                f"步骤须按书写顺序从 1 起连续编号，这里应为 {i}，实际为 {step.order}",
+            ctx.get(
+                lambda i=i, order=step.order: ctx.fail(
+                    ("steps", i, "order"),
+                    f"步骤须按书写顺序从 1 起连续编号，这里应为 {i}，实际为 {order}",
+                )
             )
 
 
 def _check_tier(
-    ctx: _Ctx, tier: Tier, promised_days: int, steps: tuple[RoutingStepSpec, ...]
+    ctx: _Ctx, tier: Tier, promised_days: int | None, steps: tuple[RoutingStepSpec, ...]
 ) -> None:
-    """Routing must match the tier (seed 000), and the steps must fit the promise."""
+    """Routing must match the tier (seed 000), and the steps must fit the promise.
+
+    ``promised_days`` is None when the promise itself is wrong: its checks are then skipped.
+    """
+
+    def problem(path: PathKey, reason: str) -> None:
+        ctx.get(lambda: ctx.fail(path, reason))
+
     if tier is Tier.GENERAL:
-        if promised_days > 1:
-            ctx.fail(
+        if promised_days is not None and promised_days > 1:
+            problem(
                 ("promised_days",),
                 f"一般事项实行一审制，当场受理、1 个工作日内办结，承诺时限不得超过 1 个工作日，实际为 {promised_days}",
             )
         for i, step in enumerate(steps, start=1):
             if step.time_limit_days > 1:
-                ctx.fail(
+                problem(
                     ("steps", i, "time_limit_days"),
                     f"一般事项实行一审制，每个步骤时限不得超过 1 个工作日，实际为 {step.time_limit_days}",
                 )
@@ -729,7 +943,7 @@ def _check_tier(
         present = {step.role for step in steps}
         missing = [role for role in _IMPORTANT_LIMITS if role not in present]
         if missing:
-            ctx.fail(
+            problem(
                 ("steps",),
                 "重要事项须依次经所长/科长审核、分管领导审核、主要领导签批，缺少："
                 + "、".join(f'{r.label}（role = "{r.value}"）' for r in missing),
@@ -740,22 +954,22 @@ def _check_tier(
                 when = (
                     "当天签批（不过夜），时限应为 0" if limit == 0 else f"不超过 {limit} 个工作日"
                 )
-                ctx.fail(
+                problem(
                     ("steps", i, "time_limit_days"),
                     f"重要事项的{step.role.label}环节须{when}，实际为 {step.time_limit_days}",
                 )
     else:
         collective = [i for i, step in enumerate(steps, start=1) if step.role is Role.COLLECTIVE]
         if not collective:
-            ctx.fail(("steps",), '重大事项实行集体会审制，须有 role = "collective" 的集体会审步骤')
-        if not any(step.role is Role.LEADER for step in steps[collective[0] :]):
-            ctx.fail(
+            problem(("steps",), '重大事项实行集体会审制，须有 role = "collective" 的集体会审步骤')
+        elif not any(step.role is Role.LEADER for step in steps[collective[0] :]):
+            problem(
                 ("steps", collective[0]),
                 '重大事项集体会审后须由主要领导签批：请在集体会审步骤之后加一个 role = "leader" 的步骤',
             )
     total = sum(step.time_limit_days for step in steps)
-    if total > promised_days:
-        ctx.fail(
+    if promised_days is not None and total > promised_days:
+        problem(
             ("promised_days",),
             f"各办理步骤时限合计 {total} 个工作日，超过了承诺时限 {promised_days} 个工作日；"
             "请调整步骤时限或承诺时限",

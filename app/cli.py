@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("directory", nargs="?", type=Path)
     c = csub.add_parser("list", help="列出事项")
     c.add_argument("directory", nargs="?", type=Path)
+    c = csub.add_parser("export", help="把数据库中当前版本的一个事项写成事项目录文件（TOML），供县局采纳")
+    _common(c)
+    c.add_argument("code", help="事项编码，如 TD-001")
+    c.add_argument("-o", "--out", required=True, type=Path)
 
     p = sub.add_parser("deadline", help="计算办结期限（工作日）")
     _common(p)
@@ -156,6 +160,12 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
 
         for path in write_samples(args.out):
             print(path)
+        return 0
+    if args.command == "catalog" and args.catalog_command == "export":
+        from app.services.catalog_edit import write_matter_toml
+
+        services = open_services(args)
+        print(write_matter_toml(services.catalog_edit, args.code, args.out))
         return 0
     if args.command == "catalog":
         from app.catalog import load_catalog

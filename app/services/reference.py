@@ -177,6 +177,14 @@ class ReferenceService:
         except KeyError:
             raise NotFoundError(f"事项目录中没有编码为 {code} 的事项") from None
 
+    def forget_catalog(self) -> None:
+        """Drop the cached current catalogue: another version has just become current."""
+        self._matters = None
+
+    def forget_calendar(self) -> None:
+        """Drop the cached working-day calendar: holidays were changed outside set_day."""
+        self._calendar = None
+
     def matter_spec(self, matter_id: uuid.UUID) -> dict[str, Any]:
         """The whole catalogue entry of a matter (any version), as stored; cached, never changes."""
         if matter_id not in self._specs:

@@ -294,7 +294,11 @@ class _Applier:
             if r.t in rows.COUNTY_OWNED:
                 # The county owns these: a township's copy only fills a gap (e.g. its catalogue version).
                 if r.op != "delete" and not cur.live:
-                    inserts.setdefault(r.t, {})[r.id] = rows.to_row(r.t, payload or {})
+                    row = rows.to_row(r.t, payload or {})
+                    if r.t == "catalog_version":
+                        # Kept for the township's cases, never the county's current catalogue.
+                        row["is_current"] = False
+                    inserts.setdefault(r.t, {})[r.id] = row
                     cur.live = True
                     counts.new += 1
                 else:
