@@ -17,6 +17,9 @@ Definitions, all for the cases *received* in the chosen period (Beijing months):
   paused — a paused case's due date keeps moving until the clock restarts;
 - overdue: open overdue plus completed late.
 
+The monthly report to the county (app/services/monthly.py) counts by these same
+definitions: both build their aggregate columns with ``count_columns``.
+
 Months are bucketed with ranges computed in Python (Beijing month starts converted
 to UTC) so the SQL is the same on SQLite and PostgreSQL; the one date function
 needed (a UTC time's Beijing date) is compiled per dialect below.
@@ -69,7 +72,8 @@ def _beijing_date_postgresql(element: beijing_date, compiler: Any, **kw: Any) ->
     return f"CAST(({compiler.process(element.clauses, **kw)}) + INTERVAL '8 hours' AS DATE)"
 
 
-def _flag_sum(condition: Any) -> Any:
+def flag_sum(condition: Any) -> Any:
+    """How many rows of the group meet ``condition`` (0 for an empty group, not NULL)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
@@ -417,20 +421,29 @@ class CountyService:
 
     @staticmethod
     def _count_columns(today: dt.date) -> list[Any]:
-        paused = exists().where(CasePause.case_id == Case.id, CasePause.end_date.is_(None))
-        is_open = Case.status.in_(OPEN_STATUSES)
-        done = Case.completed_at.is_not(None)
-        judged = and_(done, Case.due_date.is_not(None))
-        done_day = beijing_date(Case.completed_at)
-        return [
-            func.count(),
-            _flag_sum(Case.accepted_at.is_not(None)),
-            _flag_sum(done),
-            _flag_sum(and_(judged, done_day <= Case.due_date)),
-            _flag_sum(and_(judged, done_day > Case.due_date)),
-            _flag_sum(is_open),
-            _flag_sum(and_(is_open, Case.due_date < today, ~paused)),
-        ]
+        return count_columns(today)
+
+
+def count_columns(today: dt.date) -> list[Any]:
+    """The CaseCounts fields, in order, as aggregate columns over ``case_file`` rows.
+
+    Shared with the monthly report (app.services.monthly) so both count by the
+    definitions at the top of this module, whatever they group by.
+    """
+    paused = exists().where(CasePause.case_id == Case.id, CasePause.end_date.is_(None))
+    is_open = Case.status.in_(OPEN_STATUSES)
+    done = Case.completed_at.is_not(None)
+    judged = and_(done, Case.due_date.is_not(None))
+    done_day = beijing_date(Case.completed_at)
+    return [
+        func.count(),
+        flag_sum(Case.accepted_at.is_not(None)),
+        flag_sum(done),
+        flag_sum(and_(judged, done_day <= Case.due_date)),
+        flag_sum(and_(judged, done_day > Case.due_date)),
+        flag_sum(is_open),
+        flag_sum(and_(is_open, Case.due_date < today, ~paused)),
+    ]
 
 
 def _counts(values: Any) -> CaseCounts:
