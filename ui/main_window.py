@@ -115,12 +115,36 @@ class MainWindow(QMainWindow):
         self.supervision = SupervisionPage(services, runner)
         self.users_page = UsersPage(services, runner)
         for page in (self.home, self.intake, self.cases, self.calendar, self.inbox, self.inquiry,
-                     self.supervision, self.users_page):
+                     self.supervision):
             self.stack.addWidget(page)
-        # Users is for administrators; the stack index stays equal to the navigation row.
+        # Reports and the assessment: everyone may read them (entering scores is checked in the core).
+        from ui.assessment_page import AssessmentPage
+        from ui.monthly_page import MonthlyPage
+
+        self.monthly_page = MonthlyPage(services, runner)
+        self.assessment_page = AssessmentPage(services, runner)
+        for page, title in ((self.monthly_page, self.tr("Monthly report")),
+                            (self.assessment_page, self.tr("Assessment"))):
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem(title))
+            page.statusChanged.connect(self._show_status)
+        # Users and the catalogue are for administrators; the stack index stays equal to the
+        # navigation row.
+        from ui.catalog_page import CatalogPage
+
+        admin = Role.ADMIN in services.ctx.roles()
+        self.stack.addWidget(self.users_page)
         self.users_item = QListWidgetItem(self.tr("Users"))
         self.nav.addItem(self.users_item)
-        self.users_item.setHidden(Role.ADMIN not in services.ctx.roles())
+        self.users_item.setHidden(not admin)
+        self.catalog_page = CatalogPage(services, runner)
+        self.stack.addWidget(self.catalog_page)
+        self.catalog_item = QListWidgetItem(self.tr("Matter catalogue"))
+        self.nav.addItem(self.catalog_item)
+        self.catalog_item.setHidden(not admin)
+        # The intake form lists the matters it was built with: a new catalogue version refreshes it.
+        self.catalog_page.saved.connect(lambda _version: self.intake.matter_combo.set_matters(
+            services.reference.matters()))
         # 县局汇总 only where this database is the county bureau's; the page asks the service.
         from ui.county_page import CountyPage
 
@@ -410,8 +434,9 @@ class MainWindow(QMainWindow):
         self._show_user(office.name, office.code, user.display_name)
         admin = Role.ADMIN in user.roles
         self.users_item.setHidden(not admin)
+        self.catalog_item.setHidden(not admin)
         self._show_sync_menu(admin)
-        if not admin and self.stack.currentWidget() is self.users_page:
+        if not admin and self.stack.currentWidget() in (self.users_page, self.catalog_page):
             self.nav.setCurrentRow(0)
         else:
             self._show_page(self.nav.currentRow())
