@@ -100,6 +100,11 @@ def _sheet(book: Workbook, title: str, keys: Sequence[str], lines: list[tuple[li
     return sheet
 
 
+def save_workbook(book: Workbook, path: Path) -> None:
+    """Save ``book`` to ``path`` through a temporary file renamed into place (see below)."""
+    _save_atomically(path, book.save)
+
+
 def _save_atomically(path: Path, save: Callable[[str], None]) -> None:
     path = Path(path)
     temp: str | None = None
