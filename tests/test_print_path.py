@@ -45,3 +45,22 @@ def test_rendered_page_is_mostly_white_with_ink(services: Services) -> None:
     assert page.width > 0 and page.height > page.width  # portrait
     dark = sum(1 for i in range(0, len(page.data), 4) if page.data[i] < 128)
     assert 0.005 < dark / (page.width * page.height) < 0.5  # text drawn, not a blank or black page
+
+
+def test_a_landscape_document_previews_and_prints_landscape(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPageLayout
+
+    pdf = services.brochures.trifold_pdf("TD-003")  # A4 landscape
+    dialog = PdfPreviewDialog(pdf, "三折页", "trifold.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.printer().pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paint_pdf(printer, pdf)
+    page = PdfReader(tmp_path / "printed.pdf").pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)
+    receipt = PdfPreviewDialog(render_document(services.intake.accept(full_form(services)).document),  # type: ignore[arg-type]
+                               "受理回执", "receipt.pdf")
+    qtbot.addWidget(receipt)
+    assert receipt.printer().pageLayout().orientation() == QPageLayout.Orientation.Portrait

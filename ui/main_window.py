@@ -120,10 +120,13 @@ class MainWindow(QMainWindow):
         # Reports and the assessment: everyone may read them (entering scores is checked in the core).
         from ui.assessment_page import AssessmentPage
         from ui.monthly_page import MonthlyPage
+        from ui.registers_page import RegistersPage
 
+        self.registers_page = RegistersPage(services, runner)
         self.monthly_page = MonthlyPage(services, runner)
         self.assessment_page = AssessmentPage(services, runner)
-        for page, title in ((self.monthly_page, self.tr("Monthly report")),
+        for page, title in ((self.registers_page, self.tr("Registers")),
+                            (self.monthly_page, self.tr("Monthly report")),
                             (self.assessment_page, self.tr("Assessment"))):
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(title))

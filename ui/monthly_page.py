@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -488,7 +488,6 @@ class MonthlyPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown (and logged) instead of lost in a slot
             show_error(self, exc)
             return
-        preview.printer().setPageOrientation(QPageLayout.Orientation.Landscape)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_preview = preview
         preview.open()

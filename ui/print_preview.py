@@ -39,10 +39,24 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> None:
         painter.end()
 
 
-def make_printer() -> QPrinter:
+def is_landscape(pdf: bytes) -> bool:
+    """Whether the document's first page is wider than tall (registers, tri-folds, rankings)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        if len(document) == 0:
+            return False
+        width, height = document[0].get_size()
+        return width > height
+    finally:
+        document.close()
+
+
+def make_printer(landscape: bool = False) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      QMarginsF()))
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF()))
     printer.setFullPage(True)
     return printer
 
@@ -51,7 +65,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     """Qt's print preview with a "Save PDF" button added to its tool bar."""
 
     def __init__(self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
-        self._printer = make_printer()
+        # A landscape document previews and prints landscape, or its right third is cut off.
+        self._printer = make_printer(is_landscape(pdf))
         super().__init__(self._printer, parent)
         self.pdf = pdf
         self.suggested_name = suggested_name

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPageLayout, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -439,9 +439,6 @@ class RegistersPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
             self._file_failed(exc)
             return
-        # Registers are landscape A4; the preview's printer starts portrait and would cut
-        # the right third of every page off.
-        dialog.printer().setPageOrientation(QPageLayout.Orientation.Landscape)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
         self.last_preview = dialog

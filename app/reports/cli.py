@@ -39,6 +39,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
                    help="intake 受理登记簿 / completion 办结登记簿 / return 退件登记簿 / inquiry 首问登记簿")
     p.add_argument("--from", dest="first", required=True, type=dt.date.fromisoformat, help="起始日期，如 2026-10-01")
     p.add_argument("--to", dest="last", required=True, type=dt.date.fromisoformat, help="截止日期（含）")
+    p.add_argument("--office", help="县局：只导出这个乡镇（9位代码）；不填为全县")
     p.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
 
     p = sub.add_parser("report", help="报表")
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace, services: Any) -> int:
     elif args.command == "register":
         from app.services.registers import write_register
 
-        written = write_register(services, args.kind, args.first, args.last, out)
+        written = write_register(services, args.kind, args.first, args.last, out, office_code=args.office)
     elif args.command == "report":
         from app.services.monthly import write_monthly_report
 
