@@ -246,8 +246,8 @@
     </message>
     <message>
         <location filename="../../ui/assessment_page.py" line="476" />
-        <source>VETO: {items}</source>
-        <translation>一票否决：{items}</translation>
+        <source>Triggered: {items}</source>
+        <translation>已触发：{items}</translation>
     </message>
     <message>
         <location filename="../../ui/assessment_page.py" line="479" />
@@ -381,6 +381,110 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="55" />
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="62" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="62" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="62" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="63" />
+        <source>Rows</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="63" />
+        <source>Folder</source>
+        <translation>所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="75" />
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="77" />
+        <source>Second &amp;folder (USB stick)…</source>
+        <translation>第二备份位置（U盘）(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="79" />
+        <source>&amp;No second folder</source>
+        <translation>不用第二备份位置(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="81" />
+        <source>&amp;Restore the selected backup…</source>
+        <translation>用所选备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="88" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="108" />
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="110" />
+        <source>Backups are made with SQLite's online backup and checked after writing. They are kept for 7 days, 4 weeks and 12 months.
+Backup folder: {folder}
+Second folder: {second}</source>
+        <translation>备份用 SQLite 在线备份生成，写好后逐项校验；保留最近 7 天、4 周和 12 个月的备份。
+备份文件夹：{folder}
+第二备份位置：{second}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="134" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="140" />
+        <source>Backed up and verified: {name} ({rows} rows).</source>
+        <translation>已备份并校验：{name}（{rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="151" />
+        <source>Second backup folder</source>
+        <translation>第二备份位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="165" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="166" />
+        <source>Replace the database by the backup of {when} ({why})?
+Everything entered since then will be gone from this database. The current database is backed up first, and the program closes afterwards; start it again to go on.</source>
+        <translation>用 {when}（{why}）的备份替换当前数据库？
+此后录入的内容将从本数据库中消失。恢复前会先备份当前数据库；恢复后程序将关闭，请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="178" />
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../ui/intake_fields.py" line="166" />
@@ -391,213 +495,254 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar_page.py" line="74" />
+        <location filename="../../ui/calendar_page.py" line="81" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="74" />
+        <location filename="../../ui/calendar_page.py" line="81" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="74" />
+        <location filename="../../ui/calendar_page.py" line="81" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="75" />
+        <location filename="../../ui/calendar_page.py" line="82" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="75" />
+        <location filename="../../ui/calendar_page.py" line="82" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="75" />
+        <location filename="../../ui/calendar_page.py" line="82" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="76" />
+        <location filename="../../ui/calendar_page.py" line="83" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="82" />
+        <location filename="../../ui/calendar_page.py" line="89" />
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="95" />
+        <location filename="../../ui/calendar_page.py" line="102" />
         <source>Tick once every holiday and make-up working day of the year's official notice is entered. Until then deadlines falling in this year are marked tentative.</source>
         <translation>国务院办公厅当年节假日安排通知中的每个节假日和调休上班日都录入后再勾选。勾选前，落在该年度的期限都标注为待定。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="127" />
+        <location filename="../../ui/calendar_page.py" line="106" />
+        <source>&amp;Import a holiday file…</source>
+        <translation>导入节假日安排(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="109" />
+        <source>Load a year's official arrangement (holidays and make-up working days) from a file the county sends; see docs/calendar.md for the format.</source>
+        <translation>从县局下发的文件导入一年的节假日安排（放假日和调休上班日），文件格式见 docs/calendar.md。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="141" />
         <source>Change the selected day</source>
         <translation>修改所选日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="134" />
+        <location filename="../../ui/calendar_page.py" line="148" />
         <source>Normal (Mon–Fri rule)</source>
         <translation>恢复正常（周一至周五上班）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="135" />
+        <location filename="../../ui/calendar_page.py" line="149" />
         <source>Holiday (off)</source>
         <translation>节假日（休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="136" />
-        <location filename="../../ui/calendar_page.py" line="248" />
+        <location filename="../../ui/calendar_page.py" line="150" />
+        <location filename="../../ui/calendar_page.py" line="262" />
         <source>Make-up working day</source>
         <translation>调休上班（班）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="144" />
+        <location filename="../../ui/calendar_page.py" line="158" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="147" />
+        <location filename="../../ui/calendar_page.py" line="161" />
         <source>e.g. 春节 or 春节调休</source>
         <translation>例如：春节、春节调休</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="149" />
+        <location filename="../../ui/calendar_page.py" line="163" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="171" />
+        <location filename="../../ui/calendar_page.py" line="185" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="171" />
+        <location filename="../../ui/calendar_page.py" line="185" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="171" />
+        <location filename="../../ui/calendar_page.py" line="185" />
         <source>Off/Work</source>
         <translation>休/班</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="171" />
+        <location filename="../../ui/calendar_page.py" line="185" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="184" />
+        <location filename="../../ui/calendar_page.py" line="198" />
         <source>Deadline calculator</source>
         <translation>期限计算</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="196" />
+        <location filename="../../ui/calendar_page.py" line="210" />
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="197" />
+        <location filename="../../ui/calendar_page.py" line="211" />
         <source>Accepted on:</source>
         <translation>受理日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="199" />
+        <location filename="../../ui/calendar_page.py" line="213" />
         <source>Time limit:</source>
         <translation>办理时限：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="209" />
+        <location filename="../../ui/calendar_page.py" line="223" />
         <source>Due date:</source>
         <translation>办结期限：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="223" />
+        <location filename="../../ui/calendar_page.py" line="237" />
         <source>Counting starts the day after acceptance; 0 means on the spot.</source>
         <translation>自受理次日起算，只计工作日；0 表示即办（当日办结）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="247" />
+        <location filename="../../ui/calendar_page.py" line="261" />
         <source>Holiday</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="249" />
+        <location filename="../../ui/calendar_page.py" line="263" />
         <source>Weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="299" />
+        <location filename="../../ui/calendar_page.py" line="313" />
         <source>The holiday arrangement for {year} has not been entered: deadlines are counted by weekends only and marked tentative</source>
         <translation>{year}年的节假日安排尚未录入：期限按周末推算并标注为待定</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="305" />
+        <location filename="../../ui/calendar_page.py" line="319" />
         <source>The {year} arrangement is completely entered</source>
         <translation>{year}年节假日安排已完整录入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="310" />
+        <location filename="../../ui/calendar_page.py" line="324" />
         <source>Exceptions to Mon–Fri in {year}: {n}</source>
         <translation>{year}年节假日与调休（共 {n} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="319" />
+        <location filename="../../ui/calendar_page.py" line="333" />
         <source>Work</source>
         <translation>班</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="319" />
+        <location filename="../../ui/calendar_page.py" line="333" />
         <source>Off</source>
         <translation>休</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="388" />
+        <location filename="../../ui/calendar_page.py" line="402" />
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="388" />
+        <location filename="../../ui/calendar_page.py" line="402" />
         <source>weekend</source>
         <translation>周末休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="391" />
+        <location filename="../../ui/calendar_page.py" line="405" />
         <source>make-up working day ({name})</source>
         <translation>调休上班（{name}）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="394" />
+        <location filename="../../ui/calendar_page.py" line="408" />
         <source>holiday ({name})</source>
         <translation>节假日（{name}）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="396" />
+        <location filename="../../ui/calendar_page.py" line="410" />
         <source>{date} {weekday}: {state}</source>
         <translation>{date} {weekday}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="419" />
+        <location filename="../../ui/calendar_page.py" line="433" />
         <source>Enter the name of the holiday or make-up working day, e.g. 春节 or 春节调休</source>
         <translation>请填写节假日或调休的名称，例如“春节”或“春节调休”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="470" />
+        <location filename="../../ui/calendar_page.py" line="478" />
+        <source>Holiday arrangement file</source>
+        <translation>节假日安排文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="479" />
+        <source>Holiday files (*.toml);;All files (*)</source>
+        <translation>节假日安排文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="491" />
+        <source>The file could not be read ({error}). Save it as UTF-8 text and try again.</source>
+        <translation>文件读不出来（{error}）。请保存为 UTF-8 编码的文本后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="496" />
+        <location filename="../../ui/calendar_page.py" line="523" />
+        <source>Import holiday file</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="497" />
+        <source>Replace the calendar of {year} by this arrangement: {holidays} holidays and {workdays} make-up working days? The year is then marked complete.</source>
+        <translation>用这份安排替换 {year} 年的日历：放假 {holidays} 天，调休上班 {workdays} 天？导入后该年标记为完整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="517" />
+        <source>{year}: {holidays} holidays and {workdays} make-up working days loaded; the year is complete.</source>
+        <translation>{year} 年：已导入放假 {holidays} 天、调休上班 {workdays} 天，该年日历已完整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_page.py" line="537" />
         <source>The due date is beyond the supported range</source>
         <translation>期限超出可计算的日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="473" />
+        <location filename="../../ui/calendar_page.py" line="540" />
         <source>{date} ({weekday})</source>
         <translation>{date}（{weekday}）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_page.py" line="476" />
+        <location filename="../../ui/calendar_page.py" line="543" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
     </message>
@@ -1156,459 +1301,459 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="226" />
+        <location filename="../../ui/catalog_page.py" line="228" />
         <source>Matter catalogue</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="232" />
+        <location filename="../../ui/catalog_page.py" line="234" />
         <source>Version &amp;history…</source>
         <translation>版本记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="235" />
+        <location filename="../../ui/catalog_page.py" line="237" />
         <source>&amp;Restore county version…</source>
         <translation>恢复县局版本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="264" />
-        <location filename="../../ui/catalog_page.py" line="422" />
-        <location filename="../../ui/catalog_page.py" line="508" />
+        <location filename="../../ui/catalog_page.py" line="266" />
+        <location filename="../../ui/catalog_page.py" line="430" />
+        <location filename="../../ui/catalog_page.py" line="516" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="264" />
+        <location filename="../../ui/catalog_page.py" line="266" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="264" />
-        <location filename="../../ui/catalog_page.py" line="438" />
+        <location filename="../../ui/catalog_page.py" line="266" />
+        <location filename="../../ui/catalog_page.py" line="446" />
         <source>Tier</source>
         <translation>事项级别</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="265" />
+        <location filename="../../ui/catalog_page.py" line="267" />
         <source>Promised / legal</source>
         <translation>承诺/法定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="265" />
+        <location filename="../../ui/catalog_page.py" line="267" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="282" />
+        <location filename="../../ui/catalog_page.py" line="284" />
         <source>&amp;New matter</source>
         <translation>新增事项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="285" />
+        <location filename="../../ui/catalog_page.py" line="287" />
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="287" />
+        <location filename="../../ui/catalog_page.py" line="289" />
         <source>Only matters this office added itself can be removed</source>
         <translation>只能删除本所自行新增的事项；县局目录中的事项不能删除</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="294" />
+        <location filename="../../ui/catalog_page.py" line="296" />
         <source>&amp;Print brochure</source>
         <translation>打印办事指南(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="297" />
+        <location filename="../../ui/catalog_page.py" line="299" />
         <source>Print &amp;all (booklet)</source>
         <translation>打印全部（汇编）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="300" />
+        <location filename="../../ui/catalog_page.py" line="302" />
         <source>&amp;Tri-fold</source>
         <translation>三折页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="329" />
+        <location filename="../../ui/catalog_page.py" line="331" />
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="330" />
+        <location filename="../../ui/catalog_page.py" line="332" />
         <source>0 (same day)</source>
         <translation>0（即办）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="362" />
+        <location filename="../../ui/catalog_page.py" line="370" />
         <source>Basics</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="363" />
+        <location filename="../../ui/catalog_page.py" line="371" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="364" />
+        <location filename="../../ui/catalog_page.py" line="372" />
         <source>Steps and time limits</source>
         <translation>办理步骤与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="365" />
+        <location filename="../../ui/catalog_page.py" line="373" />
         <source>Fees and legal basis</source>
         <translation>收费与依据</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="378" />
+        <location filename="../../ui/catalog_page.py" line="386" />
         <source>Reason for the change</source>
         <translation>修改说明</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="382" />
+        <location filename="../../ui/catalog_page.py" line="390" />
         <source>e.g. county notice of 2026-11-20: promise shortened</source>
         <translation>例如：依据县局2026年11月20日通知，压缩承诺时限</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="390" />
+        <location filename="../../ui/catalog_page.py" line="398" />
         <source>Chec&amp;k</source>
         <translation>检查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="393" />
+        <location filename="../../ui/catalog_page.py" line="401" />
         <source>Pre&amp;view brochure</source>
         <translation>预览办事指南(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="396" />
+        <location filename="../../ui/catalog_page.py" line="404" />
         <source>E&amp;xport TOML…</source>
         <translation>导出事项文件(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="398" />
+        <location filename="../../ui/catalog_page.py" line="406" />
         <source>Save this matter as a catalogue file the county can adopt</source>
         <translation>把本事项存为目录文件（TOML），可报县局采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="400" />
+        <location filename="../../ui/catalog_page.py" line="408" />
         <source>&amp;Discard changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="403" />
+        <location filename="../../ui/catalog_page.py" line="411" />
         <source>&amp;Save as local version</source>
         <translation>保存为本地版本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="424" />
+        <location filename="../../ui/catalog_page.py" line="432" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="431" />
+        <location filename="../../ui/catalog_page.py" line="439" />
         <source>Category</source>
         <translation>事项类别</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="445" />
+        <location filename="../../ui/catalog_page.py" line="453" />
         <source>legal</source>
         <translation>法定</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="447" />
+        <location filename="../../ui/catalog_page.py" line="455" />
         <source>promised</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="455" />
+        <location filename="../../ui/catalog_page.py" line="463" />
         <source>Time limits</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="457" />
+        <location filename="../../ui/catalog_page.py" line="465" />
         <source>Window</source>
         <translation>办理窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="461" />
+        <location filename="../../ui/catalog_page.py" line="469" />
         <source>empty: the office's number</source>
         <translation>留空则使用本所电话</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="463" />
+        <location filename="../../ui/catalog_page.py" line="471" />
         <source>consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="465" />
+        <location filename="../../ui/catalog_page.py" line="473" />
         <source>complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="472" />
+        <location filename="../../ui/catalog_page.py" line="480" />
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="474" />
+        <location filename="../../ui/catalog_page.py" line="482" />
         <source>What it is</source>
         <translation>事项说明</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="476" />
+        <location filename="../../ui/catalog_page.py" line="484" />
         <source>Who may apply</source>
         <translation>申请条件</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="492" />
+        <location filename="../../ui/catalog_page.py" line="500" />
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="493" />
+        <location filename="../../ui/catalog_page.py" line="501" />
         <source>Remove row</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="494" />
+        <location filename="../../ui/catalog_page.py" line="502" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="495" />
+        <location filename="../../ui/catalog_page.py" line="503" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="508" />
+        <location filename="../../ui/catalog_page.py" line="516" />
         <source>Material</source>
         <translation>材料名称</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="508" />
+        <location filename="../../ui/catalog_page.py" line="516" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="508" />
+        <location filename="../../ui/catalog_page.py" line="516" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="509" />
+        <location filename="../../ui/catalog_page.py" line="517" />
         <source>Required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="509" />
+        <location filename="../../ui/catalog_page.py" line="517" />
         <source>When needed</source>
         <translation>提交情形</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="509" />
+        <location filename="../../ui/catalog_page.py" line="517" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="509" />
+        <location filename="../../ui/catalog_page.py" line="517" />
         <source>Where to get it</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="520" />
+        <location filename="../../ui/catalog_page.py" line="528" />
         <source>A conditional material (Required unticked) must say when it is needed.</source>
         <translation>视情形提交的材料（不勾选“必交”）须写明在何种情形下提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="523" />
+        <location filename="../../ui/catalog_page.py" line="531" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="523" />
+        <location filename="../../ui/catalog_page.py" line="531" />
         <source>Who</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="524" />
+        <location filename="../../ui/catalog_page.py" line="532" />
         <source>Days (0 = same day)</source>
         <translation>时限（0 为当天）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="534" />
+        <location filename="../../ui/catalog_page.py" line="542" />
         <source>General matters: one review, at most 1 working day per step. Important matters: section chief ≤ 1, deputy leader ≤ 2, leader the same day. Major matters: a collective review followed by the leader. The steps must fit the promise.</source>
         <translation>一般事项实行一审制，每个环节不超过 1 个工作日；重要事项：所长/科长审核不超过 1 个工作日，分管领导审核不超过 2 个工作日，主要领导当天签批；重大事项须经集体会审后由主要领导签批。各环节时限合计不得超过承诺时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="541" />
+        <location filename="../../ui/catalog_page.py" line="549" />
         <source>Legal basis (one per line)</source>
         <translation>设定依据（每行一条）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="545" />
+        <location filename="../../ui/catalog_page.py" line="553" />
         <source>Fees (no rows: free of charge)</source>
         <translation>收费项目（没有行即不收费）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="546" />
+        <location filename="../../ui/catalog_page.py" line="554" />
         <source>Fee</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="546" />
+        <location filename="../../ui/catalog_page.py" line="554" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="546" />
+        <location filename="../../ui/catalog_page.py" line="554" />
         <source>Basis</source>
         <translation>收费依据</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="685" />
+        <location filename="../../ui/catalog_page.py" line="693" />
         <source>In use: {version} ({source})</source>
         <translation>使用中：{version}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="688" />
+        <location filename="../../ui/catalog_page.py" line="696" />
         <source> · reference: {version} ({source})</source>
         <translation> · 对照版本：{version}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="691" />
+        <location filename="../../ui/catalog_page.py" line="699" />
         <source> · not offered here: {codes}</source>
         <translation> · 本所未办理：{codes}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="697" />
+        <location filename="../../ui/catalog_page.py" line="705" />
         <source>Added locally</source>
         <translation>本地新增</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="698" />
+        <location filename="../../ui/catalog_page.py" line="706" />
         <source>Local change</source>
         <translation>本地修改</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="730" />
+        <location filename="../../ui/catalog_page.py" line="738" />
         <source>Differs from the county's version: {list}</source>
         <translation>与县局版本不同：{list}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="743" />
+        <location filename="../../ui/catalog_page.py" line="751" />
         <source>the new matter</source>
         <translation>新事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="744" />
+        <location filename="../../ui/catalog_page.py" line="752" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="745" />
+        <location filename="../../ui/catalog_page.py" line="753" />
         <source>Discard the unsaved changes to {name}?</source>
         <translation>放弃对 {name} 尚未保存的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="819" />
+        <location filename="../../ui/catalog_page.py" line="827" />
         <source>New matter</source>
         <translation>新增事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="820" />
+        <location filename="../../ui/catalog_page.py" line="828" />
         <source>Editing {code} {name}</source>
         <translation>正在编辑 {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="852" />
+        <location filename="../../ui/catalog_page.py" line="860" />
         <source> (changed, not saved)</source>
         <translation>（已修改，未保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="860" />
+        <location filename="../../ui/catalog_page.py" line="868" />
         <source>Choose a matter on the left to edit it, or add a new one.</source>
         <translation>请在左侧选择要编辑的事项，或新增事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="904" />
+        <location filename="../../ui/catalog_page.py" line="912" />
         <source>{table} row {row}</source>
         <translation>{table}第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="924" />
+        <location filename="../../ui/catalog_page.py" line="932" />
         <source>Row {row}: {text}</source>
         <translation>第 {row} 行：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="965" />
+        <location filename="../../ui/catalog_page.py" line="973" />
         <source>{count} problem(s) to correct before saving.</source>
         <translation>有 {count} 处问题，改正后才能保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="969" />
+        <location filename="../../ui/catalog_page.py" line="977" />
         <source>No problems found.</source>
         <translation>检查通过，没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="992" />
+        <location filename="../../ui/catalog_page.py" line="1000" />
         <source>Saved. The catalogue in use is now {version} ({source}).</source>
         <translation>已保存。当前使用的事项目录为 {version}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1014" />
+        <location filename="../../ui/catalog_page.py" line="1022" />
         <source>Restore county version</source>
         <translation>恢复县局版本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1015" />
+        <location filename="../../ui/catalog_page.py" line="1023" />
         <source>Use the county's catalogue again? Local versions stay in the history and can be used again; cases already accepted keep their matter.</source>
         <translation>恢复使用县局发布的事项目录吗？本地版本保留在版本记录中，可以再次启用；已受理的办件不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1031" />
+        <location filename="../../ui/catalog_page.py" line="1039" />
         <source>The catalogue in use is now {version} ({source}).</source>
         <translation>当前使用的事项目录为 {version}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1042" />
+        <location filename="../../ui/catalog_page.py" line="1050" />
         <source>Remove matter</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1043" />
+        <location filename="../../ui/catalog_page.py" line="1051" />
         <source>Remove {code} {name} from the catalogue in use? Cases already accepted keep it. The reason for the change is recorded.</source>
         <translation>从当前事项目录中删除 {code} {name} 吗？已受理的办件不受影响，修改说明将被记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1056" />
+        <location filename="../../ui/catalog_page.py" line="1064" />
         <source>Removed {code}</source>
         <translation>删除事项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1093" />
         <location filename="../../ui/catalog_page.py" line="1101" />
-        <location filename="../../ui/catalog_page.py" line="1106" />
+        <location filename="../../ui/catalog_page.py" line="1109" />
         <location filename="../../ui/catalog_page.py" line="1114" />
-        <location filename="../../ui/catalog_page.py" line="1121" />
+        <location filename="../../ui/catalog_page.py" line="1122" />
+        <location filename="../../ui/catalog_page.py" line="1129" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1143" />
+        <location filename="../../ui/catalog_page.py" line="1151" />
         <source>Export matter file</source>
         <translation>导出事项文件</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1144" />
+        <location filename="../../ui/catalog_page.py" line="1152" />
         <source>Catalogue files (*.toml)</source>
         <translation>事项目录文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1152" />
+        <location filename="../../ui/catalog_page.py" line="1164" />
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="1155" />
+        <location filename="../../ui/catalog_page.py" line="1167" />
         <source>Written to {path}</source>
         <translation>已写入 {path}</translation>
     </message>
@@ -3475,12 +3620,40 @@
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="395" />
+        <source>landdesk {version}
+Data folder: {folder}
+Database: {db} {size}
+Last backup: {backup}
+Log: {log}</source>
+        <translation>landdesk {version}
+数据文件夹：{folder}
+数据库：{db} {size}
+最近一次备份：{backup}
+日志：{log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418" />
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419" />
+        <source>The database was restored from {name}. landdesk now closes; start it again to go on.</source>
+        <translation>数据库已用 {name} 恢复。程序现在关闭，请重新打开后继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="450" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3500,171 +3673,187 @@
         <translation>督查督办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>Registers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>Matter catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
         <source>County summary</source>
         <translation>县局汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>&amp;Backup and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Change my password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>Sync &amp;status and keys…</source>
         <translation>同步状态与密钥(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Export batch for the county…</source>
         <translation>导出上报文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Import files…</source>
         <translation>导入同步文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Export &amp;downlinks for townships…</source>
         <translation>导出下发文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Nothing is waiting for you.</source>
         <translation>您手上暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>You hold {count} open case(s).</source>
         <translation>您手上有 {count} 件在办案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>{count} overdue</source>
         <translation>已超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>{count} due today</source>
         <translation>今日到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>{count} due within 2 working days</source>
         <translation>两个工作日内到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>{count} not yet signed for</source>
         <translation>待签收 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Of these: {parts}.</source>
         <translation>其中：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>{count} supervision notice(s) await your reply.</source>
         <translation>有 {count} 份督办单等待您回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>{count} bad rating follow-up(s) are open.</source>
         <translation>有 {count} 件差评回访整改尚未办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Today's reminder</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>Open my inbox</source>
         <translation>打开我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
-        <source>landdesk {version}
-Data folder: {folder}
-Database: {db} {size}</source>
-        <translation>一窗受理 {version}
-数据文件夹：{folder}
-数据库：{db} {size}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -3813,240 +4002,240 @@ Database: {db} {size}</source>
 <context>
     <name>MonthlyPage</name>
     <message>
-        <location filename="../../ui/monthly_page.py" line="98" />
+        <location filename="../../ui/monthly_page.py" line="100" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="103" />
+        <location filename="../../ui/monthly_page.py" line="105" />
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="112" />
+        <location filename="../../ui/monthly_page.py" line="114" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="114" />
+        <location filename="../../ui/monthly_page.py" line="116" />
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="116" />
+        <location filename="../../ui/monthly_page.py" line="118" />
         <source>&amp;Print preview…</source>
         <translation>打印预览(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="118" />
+        <location filename="../../ui/monthly_page.py" line="120" />
         <source>Save P&amp;DF…</source>
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="132" />
+        <location filename="../../ui/monthly_page.py" line="134" />
         <source>Matter code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="132" />
+        <location filename="../../ui/monthly_page.py" line="134" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="132" />
-        <location filename="../../ui/monthly_page.py" line="315" />
-        <location filename="../../ui/monthly_page.py" line="345" />
+        <location filename="../../ui/monthly_page.py" line="134" />
+        <location filename="../../ui/monthly_page.py" line="322" />
+        <location filename="../../ui/monthly_page.py" line="352" />
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="132" />
-        <location filename="../../ui/monthly_page.py" line="315" />
-        <location filename="../../ui/monthly_page.py" line="347" />
+        <location filename="../../ui/monthly_page.py" line="134" />
+        <location filename="../../ui/monthly_page.py" line="322" />
+        <location filename="../../ui/monthly_page.py" line="354" />
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="133" />
+        <location filename="../../ui/monthly_page.py" line="135" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="133" />
+        <location filename="../../ui/monthly_page.py" line="135" />
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="133" />
-        <location filename="../../ui/monthly_page.py" line="315" />
+        <location filename="../../ui/monthly_page.py" line="135" />
+        <location filename="../../ui/monthly_page.py" line="322" />
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="134" />
+        <location filename="../../ui/monthly_page.py" line="136" />
         <source>Completed on time</source>
         <translation>按期办结</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="134" />
+        <location filename="../../ui/monthly_page.py" line="136" />
         <source>Overdue cases</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="134" />
-        <location filename="../../ui/monthly_page.py" line="316" />
+        <location filename="../../ui/monthly_page.py" line="136" />
+        <location filename="../../ui/monthly_page.py" line="323" />
         <source>On-time completion rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="135" />
+        <location filename="../../ui/monthly_page.py" line="137" />
         <source>Average working days</source>
         <translation>平均用时（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="135" />
+        <location filename="../../ui/monthly_page.py" line="137" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="138" />
-        <location filename="../../ui/monthly_page.py" line="297" />
+        <location filename="../../ui/monthly_page.py" line="140" />
+        <location filename="../../ui/monthly_page.py" line="304" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="138" />
+        <location filename="../../ui/monthly_page.py" line="140" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="138" />
+        <location filename="../../ui/monthly_page.py" line="140" />
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="139" />
-        <location filename="../../ui/monthly_page.py" line="140" />
-        <location filename="../../ui/monthly_page.py" line="299" />
-        <location filename="../../ui/monthly_page.py" line="300" />
+        <location filename="../../ui/monthly_page.py" line="141" />
+        <location filename="../../ui/monthly_page.py" line="142" />
+        <location filename="../../ui/monthly_page.py" line="306" />
+        <location filename="../../ui/monthly_page.py" line="307" />
         <source>Change</source>
         <translation>增减</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="139" />
-        <location filename="../../ui/monthly_page.py" line="140" />
-        <location filename="../../ui/monthly_page.py" line="299" />
-        <location filename="../../ui/monthly_page.py" line="301" />
+        <location filename="../../ui/monthly_page.py" line="141" />
+        <location filename="../../ui/monthly_page.py" line="142" />
+        <location filename="../../ui/monthly_page.py" line="306" />
+        <location filename="../../ui/monthly_page.py" line="308" />
         <source>Change %</source>
         <translation>增减幅度</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="139" />
+        <location filename="../../ui/monthly_page.py" line="141" />
         <source>Same month last year</source>
         <translation>去年同月</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="183" />
+        <location filename="../../ui/monthly_page.py" line="185" />
         <source>Counts cover the applications received in the month (Beijing time), as they stand today. Overdue = completed late + open past the due date and not paused; on-time rate = completed on time ÷ completed.</source>
         <translation>统计当月（北京时间）收件的办件，状态截至今天。逾期 = 超期办结 + 在办已超过办结期限（暂停计时中的不计）；按期办结率 = 按期办结 ÷ 办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="219" />
+        <location filename="../../ui/monthly_page.py" line="221" />
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="225" />
+        <location filename="../../ui/monthly_page.py" line="227" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="251" />
+        <location filename="../../ui/monthly_page.py" line="253" />
         <source>Counting {year}-{month:02d}…</source>
         <translation>正在统计 {year}年{month}月…</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="263" />
+        <location filename="../../ui/monthly_page.py" line="270" />
         <source>{month}: {received} received, {accepted} accepted, {completed} completed ({rate} on time), {overdue} overdue, {green} green channel; as of {today}.</source>
         <translation>{month}：收件 {received} 件，受理 {accepted} 件，办结 {completed} 件（按期办结率 {rate}），逾期 {overdue} 件，绿色通道 {green} 件；截至 {today}。</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="274" />
+        <location filename="../../ui/monthly_page.py" line="281" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="297" />
+        <location filename="../../ui/monthly_page.py" line="304" />
         <source>This month ({month})</source>
         <translation>本月（{month}）</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="298" />
+        <location filename="../../ui/monthly_page.py" line="305" />
         <source>Previous month ({month})</source>
         <translation>上月（{month}）</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="300" />
+        <location filename="../../ui/monthly_page.py" line="307" />
         <source>Same month last year ({month})</source>
         <translation>去年同月（{month}）</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="329" />
+        <location filename="../../ui/monthly_page.py" line="336" />
         <source>{points} pts</source>
         <translation>{points}个百分点</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="338" />
+        <location filename="../../ui/monthly_page.py" line="345" />
         <source>{month}/{year}</source>
         <translation>{month}月</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="344" />
+        <location filename="../../ui/monthly_page.py" line="351" />
         <source>Intake, last 12 months</source>
         <translation>近12个月收件、受理</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="371" />
+        <location filename="../../ui/monthly_page.py" line="378" />
         <source>On-time completion rate, last 12 months</source>
         <translation>近12个月按期办结率</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="373" />
+        <location filename="../../ui/monthly_page.py" line="391" />
         <source>On-time completion rate (%)</source>
         <translation>按期办结率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="406" />
+        <location filename="../../ui/monthly_page.py" line="418" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="408" />
+        <location filename="../../ui/monthly_page.py" line="420" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="418" />
+        <location filename="../../ui/monthly_page.py" line="430" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="419" />
+        <location filename="../../ui/monthly_page.py" line="431" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="433" />
+        <location filename="../../ui/monthly_page.py" line="455" />
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="437" />
+        <location filename="../../ui/monthly_page.py" line="459" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/monthly_page.py" line="438" />
+        <location filename="../../ui/monthly_page.py" line="460" />
         <source>The monthly report was saved to:
 {path}</source>
         <translation>月报已保存到：
@@ -4165,17 +4354,17 @@ Database: {db} {size}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="63" />
+        <location filename="../../ui/print_preview.py" line="78" />
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="70" />
+        <location filename="../../ui/print_preview.py" line="85" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="71" />
+        <location filename="../../ui/print_preview.py" line="86" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4284,150 +4473,155 @@ Database: {db} {size}</source>
 <context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../ui/registers_page.py" line="77" />
+        <location filename="../../ui/registers_page.py" line="81" />
         <source>Intake register</source>
         <translation>受理登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="78" />
+        <location filename="../../ui/registers_page.py" line="82" />
         <source>Completion register</source>
         <translation>办结登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="79" />
+        <location filename="../../ui/registers_page.py" line="83" />
         <source>Return register</source>
         <translation>退件登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="80" />
+        <location filename="../../ui/registers_page.py" line="84" />
         <source>First-inquiry register</source>
         <translation>首问登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="83" />
+        <location filename="../../ui/registers_page.py" line="87" />
         <source>Re&amp;gister:</source>
         <translation>登记簿(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="87" />
+        <location filename="../../ui/registers_page.py" line="91" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="88" />
+        <location filename="../../ui/registers_page.py" line="92" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="89" />
+        <location filename="../../ui/registers_page.py" line="93" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="90" />
+        <location filename="../../ui/registers_page.py" line="94" />
         <source>Chosen days</source>
         <translation>自选日期</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="91" />
+        <location filename="../../ui/registers_page.py" line="95" />
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="95" />
+        <location filename="../../ui/registers_page.py" line="99" />
         <source>&amp;From:</source>
         <translation>起始日(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="97" />
+        <location filename="../../ui/registers_page.py" line="101" />
         <source>&amp;To:</source>
         <translation>至(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="102" />
+        <location filename="../../ui/registers_page.py" line="106" />
         <source>Towns&amp;hip:</source>
         <translation>乡镇(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="106" />
+        <location filename="../../ui/registers_page.py" line="110" />
         <source>&amp;Show</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="140" />
+        <location filename="../../ui/registers_page.py" line="152" />
         <source>Export &amp;Excel…</source>
         <translation>导出Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="142" />
+        <location filename="../../ui/registers_page.py" line="154" />
         <source>Print pre&amp;view</source>
         <translation>打印预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="144" />
+        <location filename="../../ui/registers_page.py" line="156" />
         <source>Save P&amp;DF…</source>
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="190" />
+        <location filename="../../ui/registers_page.py" line="202" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="264" />
+        <location filename="../../ui/registers_page.py" line="276" />
         <source>Loading the register…</source>
         <translation>正在生成台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="291" />
+        <location filename="../../ui/registers_page.py" line="308" />
         <source>Nothing recorded in this period</source>
         <translation>本期无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="315" />
+        <location filename="../../ui/registers_page.py" line="333" />
+        <source>(The first {shown} of {count} lines are shown here; the Excel file and the printout hold them all.)</source>
+        <translation>（此处只显示前 {shown} 条，共 {count} 条；导出的 Excel 和打印件包含全部记录。）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers_page.py" line="337" />
         <source>{count} line(s)</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="346" />
+        <location filename="../../ui/registers_page.py" line="368" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="348" />
+        <location filename="../../ui/registers_page.py" line="370" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="355" />
-        <location filename="../../ui/registers_page.py" line="380" />
+        <location filename="../../ui/registers_page.py" line="377" />
+        <location filename="../../ui/registers_page.py" line="402" />
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="362" />
+        <location filename="../../ui/registers_page.py" line="384" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="363" />
+        <location filename="../../ui/registers_page.py" line="385" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="391" />
+        <location filename="../../ui/registers_page.py" line="414" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="392" />
+        <location filename="../../ui/registers_page.py" line="415" />
         <source>The register was saved to:
 {path}</source>
         <translation>台账已保存到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="407" />
+        <location filename="../../ui/registers_page.py" line="430" />
         <source>Making the register for printing…</source>
         <translation>正在生成打印用的台账…</translation>
     </message>
@@ -5112,24 +5306,29 @@ Database: {db} {size}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="211" />
+        <location filename="../../ui/application.py" line="212" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="214" />
+        <location filename="../../ui/application.py" line="215" />
         <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
         <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="219" />
+        <location filename="../../ui/application.py" line="220" />
         <source>Restore the newest backup</source>
         <translation>用最新的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="220" />
+        <location filename="../../ui/application.py" line="221" />
         <source>Exit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="237" />
+        <source>This database is already open in another landdesk window on this computer. Switch to that window (see the taskbar) instead of opening a second copy.</source>
+        <translation>这个数据库已在另一个 landdesk 窗口中打开。请切换到那个窗口（见任务栏），不要再打开第二个。</translation>
     </message>
 </context>
 <context>
@@ -6111,57 +6310,57 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../ui/catalog_page.py" line="125" />
+        <location filename="../../ui/catalog_page.py" line="127" />
         <source>Catalogue versions</source>
         <translation>事项目录版本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="131" />
+        <location filename="../../ui/catalog_page.py" line="133" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="131" />
+        <location filename="../../ui/catalog_page.py" line="133" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="131" />
+        <location filename="../../ui/catalog_page.py" line="133" />
         <source>Issuing body</source>
         <translation>发布单位</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="131" />
+        <location filename="../../ui/catalog_page.py" line="133" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="132" />
+        <location filename="../../ui/catalog_page.py" line="134" />
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="132" />
+        <location filename="../../ui/catalog_page.py" line="134" />
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="132" />
+        <location filename="../../ui/catalog_page.py" line="134" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="148" />
+        <location filename="../../ui/catalog_page.py" line="150" />
         <source>&amp;Use this version</source>
         <translation>启用此版本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="151" />
+        <location filename="../../ui/catalog_page.py" line="153" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_page.py" line="169" />
+        <location filename="../../ui/catalog_page.py" line="171" />
         <source>current</source>
         <translation>当前</translation>
     </message>
