@@ -31,6 +31,7 @@ def main() -> int:
     from app.db import open_database
     from app.demo import fill_demo
     from app.printing import render_document
+    from app.printing.monthly_doc import monthly_report_pdf
     from app.printing.raster import render_pages
     from app.samples import longest_routed_case
     from app.services import Services
@@ -64,6 +65,13 @@ def main() -> int:
             settle(app)
             window.grab().save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
+        # Reports, assessment and the catalogue editor (the demo's first user is administrator).
+        for page, name in ((window.registers_page, "registers"), (window.monthly_page, "monthly"),
+                           (window.assessment_page, "assessment"), (window.catalog_page, "catalog")):
+            window.nav.setCurrentRow(window.stack.indexOf(page))
+            settle(app, 600)
+            window.grab().save(str(OUT / f"{name}.png"))
+            print(OUT / f"{name}.png")
         # The 办理 tab of a case the signed-in person holds, and the transfer slip of the
         # completed case with the longest routing.
         held = services.routing.inbox()
@@ -82,8 +90,13 @@ def main() -> int:
                              (CaseStatus.REJECTED, "refusal")]:
             case = services.cases.search(status=status, limit=1)[0]
             documents.append((services.intake.document(case.id), name))
-        for document, name in documents:
-            page = next(render_pages(render_document(document), dpi=70))  # type: ignore[arg-type]
+        month = services.monthly.default_month()
+        pdfs = [(render_document(document), name) for document, name in documents]  # type: ignore[arg-type]
+        pdfs += [(services.brochures.matter_pdf("TD-003"), "brochure"),
+                 (services.brochures.trifold_pdf("TD-003"), "trifold"),
+                 (monthly_report_pdf(services.monthly.report(month.year, month.month)), "monthly_report")]
+        for pdf, name in pdfs:
+            page = next(render_pages(pdf, dpi=70))
             image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
             image.save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
