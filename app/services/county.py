@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Date, and_, case, exists, func, or_, select
 from sqlalchemy.ext.compiler import compiles
@@ -141,12 +141,9 @@ class CaseCounts:
         judged = self.on_time + self.completed_late
         return self.on_time / judged if judged else None
 
-    def __add__(self, other: CaseCounts) -> CaseCounts:
-        return CaseCounts(*(a + b for a, b in zip(self._values(), other._values(), strict=True)))
-
-    def _values(self) -> tuple[int, ...]:
-        return (self.received, self.accepted, self.completed, self.on_time, self.completed_late,
-                self.open, self.open_overdue)
+    def __add__(self, other: Self) -> Self:
+        # Field by field, so subclasses with more figures (the monthly report's) add up too.
+        return type(self)(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 @dataclass(frozen=True)

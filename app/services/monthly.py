@@ -32,7 +32,7 @@ import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,14 @@ from app.dto import Pause
 from app.errors import LanddeskError, NotFoundError, PermissionDenied, ValidationError
 from app.models import Case, CaseEvent, CasePause, Matter, Office
 from app.services.context import LOCAL_TZ, ServiceContext, local_date
-from app.services.county import FIRST_YEAR, LAST_YEAR, UNKNOWN_MATTER, count_columns, flag_sum
+from app.services.county import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    UNKNOWN_MATTER,
+    CaseCounts,
+    count_columns,
+    flag_sum,
+)
 from app.services.intake import CaseStatus
 from app.services.reference import ReferenceService
 
@@ -100,26 +107,16 @@ class ReportMonth:
 
 
 @dataclass(frozen=True)
-class MonthlyCounts:
-    """One group's figures (a matter, a month, or a total); see the module docstring."""
+class MonthlyCounts(CaseCounts):
+    """One group's figures (a matter, a month, or a total): the county summary's counts plus
+    the monthly report's own; see the module docstring."""
 
-    received: int = 0
-    accepted: int = 0
-    completed: int = 0
-    on_time: int = 0
-    completed_late: int = 0
-    open: int = 0
-    open_overdue: int = 0
     not_accepted: int = 0
     notices: int = 0
     green_channel: int = 0
     # For the average: working days used summed over the completed cases measured, and how many.
     days_used: int = 0
     days_measured: int = 0
-
-    @property
-    def overdue(self) -> int:
-        return self.completed_late + self.open_overdue
 
     @property
     def on_time_rate(self) -> float | None:
@@ -130,12 +127,6 @@ class MonthlyCounts:
     def average_days(self) -> float | None:
         """Average working days used per completed case; None when none was measured."""
         return self.days_used / self.days_measured if self.days_measured else None
-
-    def __add__(self, other: MonthlyCounts) -> MonthlyCounts:
-        return MonthlyCounts(*(getattr(self, name) + getattr(other, name) for name in _COUNT_FIELDS))
-
-
-_COUNT_FIELDS = tuple(f.name for f in fields(MonthlyCounts))
 
 
 @dataclass(frozen=True)
