@@ -54,6 +54,7 @@ from app.printing.layout import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     FakeBold,
+    HeldPagesCanvas,
     HRule,
     LetterheadMark,
     cjk_lines,
@@ -620,24 +621,8 @@ def _page_canvas(font: str, default_header: str, *, unnumbered_first: bool) -> t
     carry the matter's own title instead.
     """
 
-    class _BrochureCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for state in self._held_pages:
-                self.__dict__.update(state)
-                self._furniture(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _furniture(self, total: int) -> None:
+    class _BrochureCanvas(HeldPagesCanvas):
+        def _draw_furniture(self, total: int) -> None:
             page = self.getPageNumber()
             if unnumbered_first and page == 1:
                 return  # the booklet's cover

@@ -492,30 +492,37 @@ def _running_header(info: DocInfo, font: str, size: float, width: float) -> str:
     return f"{office}　{tail}" if office else tail
 
 
-def _furniture_canvas(info: DocInfo, font: str) -> type[Canvas]:
-    """A canvas class that adds page numbers and running headers at save time.
+class HeldPagesCanvas(Canvas):
+    """A canvas that draws page furniture (numbers, running headers) once the page count is known.
 
-    Pages are held back (their state dicts are kept) until ``save`` so the
-    total page count is known without laying the document out twice.
+    Pages are held back (their state dicts are kept) until ``save``, so "第 x 页 共 y 页"
+    needs no second layout pass. Subclasses draw in ``_draw_furniture(total)``.
     """
 
-    class _FurnitureCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
 
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for state in self._held_pages:
-                self.__dict__.update(state)
-                self._draw_furniture(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            self._draw_furniture(total)
+            Canvas.showPage(self)
+        Canvas.save(self)
 
+    def _draw_furniture(self, total: int) -> None:
+        raise NotImplementedError
+
+
+def _furniture_canvas(info: DocInfo, font: str) -> type[Canvas]:
+    """A canvas class that adds page numbers and running headers at save time."""
+
+    class _FurnitureCanvas(HeldPagesCanvas):
         def _draw_furniture(self, total: int) -> None:
             page = self.getPageNumber()
             size = MIN_FONT_SIZE
