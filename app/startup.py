@@ -45,6 +45,8 @@ class DamagedDatabaseError(DatabaseError):
     def __init__(self, path: Path, problem: str, newest_backup: BackupInfo | None) -> None:
         offer = (f"最新的已校验备份是 {newest_backup.path.name}（{_local(newest_backup.taken_at)}）。"
                  if newest_backup else "没有找到可用的备份。")
+        offer += ("乡镇所恢复备份（或新建数据库）后，可请县局导出本所的恢复文件并在“同步 → 导入同步文件”中导入，"
+                  "找回备份之后报送过县局的数据。")
         super().__init__(f"数据库文件 {path} 已损坏（{problem}），为防止损坏扩大，已停止写入。{offer}")
         self.path = path
         self.problem = problem
@@ -207,7 +209,8 @@ def recover(path: Path, data_folder: Path, now: dt.datetime, chosen: Path | None
     if chosen is None:
         newest = backup.newest_verified(backup_folders(data_folder))
         if newest is None:
-            raise DatabaseError("没有找到可用的备份，无法自动恢复。请联系县局，从县局的汇总数据重新建立本所数据库。")
+            raise DatabaseError("没有找到可用的备份，无法自动恢复。请新建数据库并以原单位代码设置本所，把新的公钥文件交县局登记，"
+                                "再导入县局导出的本所恢复文件（landdesk sync recovery）。")
         chosen = newest.path
     restored, _safety = backup.restore_backup(chosen, path, backup.backup_dir(data_folder), now)
     return restored

@@ -8,7 +8,8 @@
   re-made.
 - ImportDialog (county: township batches; township: the county's downlink):
   a dry run ("check") or the import, a summary per file and the import history.
-- DownlinkDialog (county): downlink files for every or chosen townships.
+- DownlinkDialog (county): downlink files for every or chosen townships, and the
+  recovery file for one township that lost data (imported there like a downlink).
 
 Slow work runs on the TaskRunner's worker; progress callbacks come from that
 thread and cross to the UI thread through a Qt signal.
@@ -510,8 +511,11 @@ class ImportDialog(QDialog):
 
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(QLabel(self.tr("Files to import (.ldsync). Check them first: nothing is written "
-                                        "until you choose Import.")))
+        intro = QLabel(self.tr("Files to import (.ldsync). Check them first: nothing is written "
+                               "until you choose Import. A township that lost data imports the "
+                               "county's recovery file here too."))
+        intro.setWordWrap(True)
+        column.addWidget(intro)
         files_row = QHBoxLayout()
         self.files_list = QListWidget()
         self.files_list.setObjectName("files")
@@ -551,7 +555,8 @@ class ImportDialog(QDialog):
         column.addWidget(QLabel(self.tr("By table, for the file selected above:")))
         self.details_table = make_table("details", [self.tr("Table"), self.tr("New"), self.tr("Updated"),
                                                     self.tr("Deleted"), self.tr("Unchanged"),
-                                                    self.tr("Conflicts"), self.tr("Refused")], 0)
+                                                    self.tr("Conflicts"), self.tr("Refused"),
+                                                    self.tr("Kept")], 0)
         # Room for the main tables of a batch (cases, steps, events, materials …) without scrolling.
         self.details_table.setMinimumHeight(150)
         column.addWidget(self.details_table, 2)
@@ -695,9 +700,11 @@ class ImportDialog(QDialog):
         self.details_table.setRowCount(len(by_table))
         for index, (name, counts) in enumerate(sorted(by_table.items())):
             self.details_table.setItem(index, 0, _item(table_label(name)))
+            # Kept: rows of a recovery file this database already had, left as they are.
             for offset, number in enumerate((counts.new, counts.updated, getattr(counts, "deleted", 0),
-                                             counts.unchanged, counts.conflicts, counts.refused)):
-                colour = REFUSED_COLOUR if offset >= 4 and number else None
+                                             counts.unchanged, counts.conflicts, counts.refused,
+                                             getattr(counts, "kept", 0))):
+                colour = REFUSED_COLOUR if offset in (4, 5) and number else None
                 self.details_table.setItem(index, 1 + offset, _item(str(number), colour, align_right=True))
 
     def load_history(self) -> None:
@@ -748,7 +755,16 @@ class DownlinkDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Export downlinks"))
         self.export_button.setObjectName("export")
         self.export_button.setDefault(True)
-        column.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.export_button)
+        self.recovery_button = QPushButton(self.tr("Export &recovery file for the ticked township"))
+        self.recovery_button.setObjectName("recovery")
+        self.recovery_button.setToolTip(self.tr(
+            "For a township that lost data (restored an old backup or set up a new database): "
+            "every row of that township the county holds, to be imported there."))
+        action_row.addWidget(self.recovery_button)
+        action_row.addStretch(1)
+        column.addLayout(action_row)
         self.result_label = QLabel()
         self.result_label.setObjectName("result")
         self.result_label.setWordWrap(True)
@@ -763,6 +779,7 @@ class DownlinkDialog(QDialog):
         self.all_check.toggled.connect(lambda on: self.townships_list.setEnabled(not on))
         self.townships_list.setEnabled(False)
         self.export_button.clicked.connect(self.export)
+        self.recovery_button.clicked.connect(self.export_recovery)
         self.runner.run(self.sync.status, self._show_townships, lambda exc: show_error(self, exc))
 
     def _show_townships(self, status: SyncStatus) -> None:
@@ -829,4 +846,46 @@ class DownlinkDialog(QDialog):
 
         self.runner.run(lambda: sync.export_downlinks(folder, office_codes=codes, progress=progress),
                         done, failed)
+
+    def _problem(self, text: str) -> None:
+        self.result_label.setStyleSheet(f"color: {REFUSED_COLOUR.name()};")
+        self.result_label.setText(text)
+
+    def export_recovery(self) -> None:
+        """The recovery file for the one ticked township."""
+        text = self.folder_edit.text().strip()
+        codes = self.chosen_codes()
+        if not text:
+            self._problem(self.tr("Choose the folder to write the files to first."))
+            return
+        if codes is None or len(codes) != 1:
+            self._problem(self.tr("A recovery file is for one township: untick \"All townships\" and "
+                                  "tick the township that lost data."))
+            return
+        sync, folder, code = self.sync, Path(text), codes[0]
+        self.export_button.setEnabled(False)
+        self.recovery_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+
+        def done(path: Path) -> None:
+            self.export_button.setEnabled(True)
+            self.recovery_button.setEnabled(True)
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.paths = [path]
+            self.result_label.setStyleSheet(f"color: {GOOD_COLOUR.name()};")
+            self.result_label.setText(self.tr(
+                "Recovery file for {code} written. The township imports it with Sync → Import files "
+                "(after restoring its backup, or in its new database):").format(code=code))
+            self.written_list.clear()
+            self.written_list.addItem(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.recovery_button.setEnabled(True)
+            self.progress.setRange(0, 1)
+            self.failure = exc
+            self._problem(message_for(exc))
+
+        self.runner.run(lambda: sync.export_recovery(code, folder), done, failed)
 

@@ -32,6 +32,9 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     c = ssub.add_parser("downlink", help="县局：给每个乡镇导出回传文件")
     c.add_argument("--out", required=True, type=Path)
     c.add_argument("--office", action="append", metavar="CODE", help="只给这个乡镇（可重复）")
+    c = ssub.add_parser("recovery", help="县局：为丢失数据的乡镇导出恢复文件（该乡镇的全部数据）")
+    c.add_argument("--office", required=True, metavar="CODE", help="乡镇的9位代码")
+    c.add_argument("--out", required=True, type=Path)
     ssub.add_parser("status", help="同步状态")
 
 
@@ -71,8 +74,9 @@ def run(args: argparse.Namespace, services: Any) -> int:
         for r in reports:
             print(_report_line(r))
             for table, c in sorted(r.by_table.items()):
+                kept = f"\t保留 {c.kept}" if r.kind == "recovery" else ""  # rows a recovery left as they were
                 print(f"  {table}\t新增 {c.new}\t更新 {c.updated}\t删除 {c.deleted}\t未变 {c.unchanged}"
-                      f"\t冲突 {c.conflicts}\t拒收 {c.refused}")
+                      f"\t冲突 {c.conflicts}\t拒收 {c.refused}{kept}")
             for item in r.items:
                 print(f"  {item}")
         refused = [r for r in reports if r.outcome == "refused"]
@@ -83,6 +87,11 @@ def run(args: argparse.Namespace, services: Any) -> int:
     if command == "downlink":
         for path in sync.export_downlinks(args.out, args.office):
             print(f"已导出回传文件：{path}")
+        return 0
+    if command == "recovery":
+        path = sync.export_recovery(args.office, args.out)
+        print(f"已导出 {args.office} 的恢复文件：{path}")
+        print("请交给该乡镇在“同步 → 导入”中导入（与回传文件相同的导入方式）")
         return 0
     status = sync.status()
     mode = "县局" if status.mode == "county" else "乡镇"

@@ -34,7 +34,7 @@ MAGIC = MAGIC_PREFIX + str(FORMAT_VERSION).encode() + b"\n"
 MAX_LINE = 16 * 1024 * 1024  # one record line; a longer line is damage, not data
 GENESIS_BATCH_HASH = "0" * 64
 OPS = ("insert", "update", "delete")
-KINDS = {"uplink": "乡镇上报文件", "downlink": "县局回传文件"}
+KINDS = {"uplink": "乡镇上报文件", "downlink": "县局回传文件", "recovery": "县局恢复文件"}
 TRAILER_START = b'{"records":'
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 
@@ -274,6 +274,16 @@ def _read_start(lines: _Lines) -> Header:
         return _header(data)
     except ValueError as exc:
         raise SyncFileError(name, "malformed", f"文件头已损坏（{exc}）") from exc
+
+
+def peek_header(path: Path) -> Header | None:
+    """The header of a sync file, unchecked (None if it is not one): only to decide how to
+    import it. Nothing read here is trusted: ``verify`` checks the whole file afterwards."""
+    try:
+        with _open(path) as fh:
+            return _read_start(_Lines(fh, Path(path).name))
+    except SyncFileError:
+        return None
 
 
 def verify(path: Path, *, expected_kind: str, signer_key: Callable[[str], tuple[Ed25519PublicKey, str] | None],

@@ -24,7 +24,7 @@ from app.permissions import Action
 from app.services.context import ServiceContext
 from app.services.office import home_office_id
 from app.services.reference import ReferenceService
-from app.sync import county, township
+from app.sync import county, recovery, township
 from app.sync.keys import KeyFileError, OwnKeys, PublicKeyFile, read_key_file, unb64
 from app.sync.rows import synced_tables
 from app.sync.types import (
@@ -259,8 +259,8 @@ class SyncService:
 
     def import_files(self, paths: Sequence[Path], dry_run: bool = False,
                      progress: Progress = None) -> list[ImportReport]:
-        """Import sync files: uplinks at the county, downlinks at a township. Never raises for a
-        refused file: each gets a report with outcome "refused" and the reason."""
+        """Import sync files: uplinks at the county, downlinks and recovery files at a township.
+        Never raises for a refused file: each gets a report with outcome "refused" and the reason."""
         self.ctx.require(Action.SYNC)
         if not dry_run:
             self.backup_before_import()
@@ -269,6 +269,8 @@ class SyncService:
         for index, path in enumerate(paths):
             if is_county:
                 reports.extend(county.import_uplink(self, Path(path), dry_run=dry_run))
+            elif recovery.is_recovery_file(Path(path)):
+                reports.append(recovery.import_recovery(self, Path(path), dry_run=dry_run))
             else:
                 reports.append(township.import_downlink(self, Path(path), dry_run=dry_run))
             if progress:
@@ -287,6 +289,13 @@ class SyncService:
                          progress: Progress = None) -> list[Path]:
         self.ctx.require(Action.SYNC)
         return county.export_downlinks(self, Path(out_dir), office_codes, progress=progress)
+
+    def export_recovery(self, office_code: str, out_dir: Path) -> Path:
+        """County: a signed recovery file for one township holding every row of that township
+        the county has, for a township that lost data (restored an old backup or started a new
+        database). The township imports it with ``import_files``."""
+        self.ctx.require(Action.SYNC)
+        return recovery.export_recovery(self, office_code.strip(), Path(out_dir))
 
     def forget_reference_caches(self) -> None:
         # A downlink may bring a new catalogue or calendar: the cached ones are stale.

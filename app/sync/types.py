@@ -25,6 +25,7 @@ class TableCounts:
     conflicts: int = 0
     refused: int = 0
     deleted: int = 0
+    kept: int = 0  # a recovery file's row this database already has: left as it is
 
     def to_json(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -37,7 +38,7 @@ class TableCounts:
 @dataclass(frozen=True)
 class ImportReport:
     file_name: str
-    kind: str  # uplink / downlink
+    kind: str  # uplink / downlink / recovery
     office_code: str
     office_name: str
     batch_seq: int

@@ -2083,44 +2083,65 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>DownlinkDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="727" />
+        <location filename="../../ui/sync_dialogs.py" line="734" />
         <source>Export downlinks for townships</source>
         <translation>导出下发文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="730" />
+        <location filename="../../ui/sync_dialogs.py" line="737" />
         <source>Each township gets one file, signed with the county's key: the acknowledgement of the batches received, the current catalogue, the holiday calendar and supervision notices.</source>
         <translation>每个乡镇所一个文件，以县局密钥签名：内含已收到批次的回执、现行事项目录、节假日安排和督办单。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="735" />
+        <location filename="../../ui/sync_dialogs.py" line="742" />
         <source>&amp;All townships</source>
         <translation>全部乡镇(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="744" />
+        <location filename="../../ui/sync_dialogs.py" line="751" />
         <source>Folder for the downlink files</source>
         <translation>下发文件保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="748" />
+        <location filename="../../ui/sync_dialogs.py" line="755" />
         <source>&amp;Export downlinks</source>
         <translation>导出下发文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="802" />
+        <location filename="../../ui/sync_dialogs.py" line="760" />
+        <source>Export &amp;recovery file for the ticked township</source>
+        <translation>为勾选的乡镇导出恢复文件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="763" />
+        <source>For a township that lost data (restored an old backup or set up a new database): every row of that township the county holds, to be imported there.</source>
+        <translation>用于丢失了数据的乡镇所（恢复了旧备份或重新建立了数据库）：县局保存的该所全部数据，交给该所导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="819" />
+        <location filename="../../ui/sync_dialogs.py" line="859" />
         <source>Choose the folder to write the files to first.</source>
         <translation>请先选择保存文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="804" />
+        <location filename="../../ui/sync_dialogs.py" line="821" />
         <source>Tick at least one township, or choose all.</source>
         <translation>请至少勾选一个乡镇，或选择全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="819" />
+        <location filename="../../ui/sync_dialogs.py" line="836" />
         <source>{count} downlink file(s) written:</source>
         <translation>已写入 {count} 个下发文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="862" />
+        <source>A recovery file is for one township: untick "All townships" and tick the township that lost data.</source>
+        <translation>恢复文件只针对一个乡镇：请取消“全部乡镇”，只勾选丢失数据的那个乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="878" />
+        <source>Recovery file for {code} written. The township imports it with Sync → Import files (after restoring its backup, or in its new database):</source>
+        <translation>已写入 {code} 的恢复文件。请该所在“同步 → 导入同步文件”中导入（恢复备份之后，或在新建的数据库中）：</translation>
     </message>
 </context>
 <context>
@@ -2204,92 +2225,92 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>ExportBatchDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="354" />
+        <location filename="../../ui/sync_dialogs.py" line="355" />
         <source>Export batch for the county</source>
         <translation>导出上报县局的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="357" />
+        <location filename="../../ui/sync_dialogs.py" line="358" />
         <source>The batch holds every change the county has not acknowledged yet. Choose the USB stick (or a folder) to write it to.</source>
         <translation>上报文件包含县局尚未确认收到的全部变更。请选择 U 盘（或文件夹）保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="363" />
+        <location filename="../../ui/sync_dialogs.py" line="364" />
         <source>Folder for the batch file</source>
         <translation>上报文件保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="368" />
+        <location filename="../../ui/sync_dialogs.py" line="369" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="371" />
+        <location filename="../../ui/sync_dialogs.py" line="372" />
         <source>&amp;Cancel export</source>
         <translation>取消导出(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="383" />
+        <location filename="../../ui/sync_dialogs.py" line="384" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="383" />
+        <location filename="../../ui/sync_dialogs.py" line="384" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="385" />
+        <location filename="../../ui/sync_dialogs.py" line="386" />
         <source>Batches sent but not yet acknowledged by the county (re-make one if its file was lost):</source>
         <translation>已导出但县局尚未确认的批次（文件丢失时可重新生成）：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="387" />
+        <location filename="../../ui/sync_dialogs.py" line="388" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="403" />
+        <location filename="../../ui/sync_dialogs.py" line="404" />
         <source>Batch {seq}</source>
         <translation>第 {seq} 批</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="404" />
+        <location filename="../../ui/sync_dialogs.py" line="405" />
         <source>Re-make</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="412" />
+        <location filename="../../ui/sync_dialogs.py" line="413" />
         <source>Choose the folder (USB stick) to write to first.</source>
         <translation>请先选择保存位置（U 盘或文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="427" />
+        <location filename="../../ui/sync_dialogs.py" line="428" />
         <source>Writing the batch…</source>
         <translation>正在写入上报文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="458" />
+        <location filename="../../ui/sync_dialogs.py" line="459" />
         <source>Batch {seq} written: {path}</source>
         <translation>第 {seq} 批已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="459" />
+        <location filename="../../ui/sync_dialogs.py" line="460" />
         <source>{count} change(s) in the file.</source>
         <translation>文件中共有 {count} 条变更。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="461" />
+        <location filename="../../ui/sync_dialogs.py" line="462" />
         <source>This is a re-made copy of batch {seq} (same number, same records): the county treats it as the same batch.</source>
         <translation>这是第 {seq} 批的重新生成件（批次号和记录都相同），县局会视为同一批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="464" />
+        <location filename="../../ui/sync_dialogs.py" line="465" />
         <source>{count} record(s) carry an implausible time (PC clock wrong?); they are flagged in the file, not trusted.</source>
         <translation>有 {count} 条记录的时间不合理（电脑时钟可能有误），已在文件中标注，不作为依据。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="481" />
+        <location filename="../../ui/sync_dialogs.py" line="482" />
         <source>Export cancelled: nothing was marked as sent.</source>
         <translation>已取消导出：没有任何记录被标记为已上报。</translation>
     </message>
@@ -2416,167 +2437,172 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="504" />
+        <location filename="../../ui/sync_dialogs.py" line="505" />
         <source>Import sync files</source>
         <translation>导入同步文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="513" />
-        <source>Files to import (.ldsync). Check them first: nothing is written until you choose Import.</source>
-        <translation>要导入的同步文件（.ldsync）。可先检查：选择“导入”之前不会写入任何数据。</translation>
+        <location filename="../../ui/sync_dialogs.py" line="514" />
+        <source>Files to import (.ldsync). Check them first: nothing is written until you choose Import. A township that lost data imports the county's recovery file here too.</source>
+        <translation>要导入的同步文件（.ldsync）。请先检查：选择“导入”之前不会写入任何数据。丢失数据的乡镇所也在这里导入县局的恢复文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="521" />
+        <location filename="../../ui/sync_dialogs.py" line="525" />
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="523" />
+        <location filename="../../ui/sync_dialogs.py" line="527" />
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="531" />
+        <location filename="../../ui/sync_dialogs.py" line="535" />
         <source>&amp;Check (do not import)</source>
         <translation>检查（不导入）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="533" />
+        <location filename="../../ui/sync_dialogs.py" line="537" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="551" />
+        <location filename="../../ui/sync_dialogs.py" line="555" />
         <source>By table, for the file selected above:</source>
         <translation>上面所选文件按数据表统计：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="552" />
+        <location filename="../../ui/sync_dialogs.py" line="556" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="552" />
-        <location filename="../../ui/sync_dialogs.py" line="586" />
+        <location filename="../../ui/sync_dialogs.py" line="556" />
+        <location filename="../../ui/sync_dialogs.py" line="591" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="552" />
-        <location filename="../../ui/sync_dialogs.py" line="586" />
+        <location filename="../../ui/sync_dialogs.py" line="556" />
+        <location filename="../../ui/sync_dialogs.py" line="591" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="553" />
+        <location filename="../../ui/sync_dialogs.py" line="557" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="553" />
-        <location filename="../../ui/sync_dialogs.py" line="586" />
+        <location filename="../../ui/sync_dialogs.py" line="557" />
+        <location filename="../../ui/sync_dialogs.py" line="591" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="554" />
-        <location filename="../../ui/sync_dialogs.py" line="586" />
+        <location filename="../../ui/sync_dialogs.py" line="558" />
+        <location filename="../../ui/sync_dialogs.py" line="591" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="554" />
-        <location filename="../../ui/sync_dialogs.py" line="587" />
+        <location filename="../../ui/sync_dialogs.py" line="558" />
+        <location filename="../../ui/sync_dialogs.py" line="592" />
         <source>Refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="563" />
+        <location filename="../../ui/sync_dialogs.py" line="559" />
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="568" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="567" />
+        <location filename="../../ui/sync_dialogs.py" line="572" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="571" />
+        <location filename="../../ui/sync_dialogs.py" line="576" />
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="585" />
+        <location filename="../../ui/sync_dialogs.py" line="590" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="585" />
+        <location filename="../../ui/sync_dialogs.py" line="590" />
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="585" />
+        <location filename="../../ui/sync_dialogs.py" line="590" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="585" />
+        <location filename="../../ui/sync_dialogs.py" line="590" />
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="585" />
+        <location filename="../../ui/sync_dialogs.py" line="590" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="587" />
+        <location filename="../../ui/sync_dialogs.py" line="592" />
         <source>Missing batches</source>
         <translation>缺失批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="598" />
+        <location filename="../../ui/sync_dialogs.py" line="603" />
         <source>Choose sync files</source>
         <translation>选择同步文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="599" />
+        <location filename="../../ui/sync_dialogs.py" line="604" />
         <source>Sync files (*.ldsync);;All files (*)</source>
         <translation>同步文件 (*.ldsync);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="623" />
+        <location filename="../../ui/sync_dialogs.py" line="628" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="623" />
+        <location filename="../../ui/sync_dialogs.py" line="628" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="646" />
+        <location filename="../../ui/sync_dialogs.py" line="651" />
         <source>Checked {count} file(s); nothing was written.</source>
         <translation>已检查 {count} 个文件，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="647" />
+        <location filename="../../ui/sync_dialogs.py" line="652" />
         <source>Imported {count} file(s).</source>
         <translation>已处理 {count} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="649" />
+        <location filename="../../ui/sync_dialogs.py" line="654" />
         <source>{count} refused (in red): the database is unchanged for them.</source>
         <translation>其中 {count} 个被拒收（红色），数据库未因其作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="652" />
+        <location filename="../../ui/sync_dialogs.py" line="657" />
         <source>{count} held until the missing batches arrive.</source>
         <translation>{count} 个暂存，待缺失批次到达后自动导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="672" />
+        <location filename="../../ui/sync_dialogs.py" line="677" />
         <source>(then applied the held batches {seqs})</source>
         <translation>（随后导入了暂存的第 {seqs} 批）</translation>
     </message>
@@ -5679,137 +5705,137 @@ Log: {log}</source>
 <context>
     <name>SyncDialogs</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="63" />
+        <location filename="../../ui/sync_dialogs.py" line="64" />
         <source>Offices</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="65" />
+        <location filename="../../ui/sync_dialogs.py" line="66" />
         <source>Applicants</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="64" />
+        <location filename="../../ui/sync_dialogs.py" line="65" />
         <source>User accounts</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="66" />
+        <location filename="../../ui/sync_dialogs.py" line="67" />
         <source>Case files</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="67" />
+        <location filename="../../ui/sync_dialogs.py" line="68" />
         <source>Case materials</source>
         <translation>办件材料</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="68" />
+        <location filename="../../ui/sync_dialogs.py" line="69" />
         <source>Case events</source>
         <translation>办件记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="69" />
+        <location filename="../../ui/sync_dialogs.py" line="70" />
         <source>Transfer slip rows</source>
         <translation>传办记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="70" />
+        <location filename="../../ui/sync_dialogs.py" line="71" />
         <source>Clock pauses</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="71" />
+        <location filename="../../ui/sync_dialogs.py" line="72" />
         <source>Collective reviews</source>
         <translation>集体会审</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="72" />
+        <location filename="../../ui/sync_dialogs.py" line="73" />
         <source>Supervision notices</source>
         <translation>督办单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="73" />
+        <location filename="../../ui/sync_dialogs.py" line="74" />
         <source>First inquiries</source>
         <translation>首问登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="74" />
+        <location filename="../../ui/sync_dialogs.py" line="75" />
         <source>Service ratings</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="75" />
+        <location filename="../../ui/sync_dialogs.py" line="76" />
         <source>Catalogue versions</source>
         <translation>事项目录版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="76" />
+        <location filename="../../ui/sync_dialogs.py" line="77" />
         <source>Matters</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="77" />
+        <location filename="../../ui/sync_dialogs.py" line="78" />
         <source>Material lists</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="78" />
+        <location filename="../../ui/sync_dialogs.py" line="79" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="79" />
+        <location filename="../../ui/sync_dialogs.py" line="80" />
         <source>Calendar years</source>
         <translation>日历年度</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="80" />
+        <location filename="../../ui/sync_dialogs.py" line="81" />
         <source>Number counters</source>
         <translation>编号计数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="81" />
+        <location filename="../../ui/sync_dialogs.py" line="82" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="88" />
+        <location filename="../../ui/sync_dialogs.py" line="89" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="89" />
+        <location filename="../../ui/sync_dialogs.py" line="90" />
         <source>Already imported (nothing changed)</source>
         <translation>已导入过（未做更改）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="90" />
+        <location filename="../../ui/sync_dialogs.py" line="91" />
         <source>Held: waiting for missing batches</source>
         <translation>暂存：等待缺失批次</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="91" />
+        <location filename="../../ui/sync_dialogs.py" line="92" />
         <source>Refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="92" />
+        <location filename="../../ui/sync_dialogs.py" line="93" />
         <source>Checked, not imported</source>
         <translation>检查通过，未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="98" />
+        <location filename="../../ui/sync_dialogs.py" line="99" />
         <source>Township office</source>
         <translation>乡镇所</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="99" />
+        <location filename="../../ui/sync_dialogs.py" line="100" />
         <source>County bureau</source>
         <translation>县局</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="148" />
+        <location filename="../../ui/sync_dialogs.py" line="149" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
@@ -5817,115 +5843,115 @@ Log: {log}</source>
 <context>
     <name>SyncStatusDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="174" />
+        <location filename="../../ui/sync_dialogs.py" line="175" />
         <source>Sync status and keys</source>
         <translation>同步状态与密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="180" />
+        <location filename="../../ui/sync_dialogs.py" line="181" />
         <source>Fingerprint of this office's key — read it to the other side over the phone; they compare it with the key file you send them:</source>
         <translation>本单位密钥指纹——请通过电话念给对方，由对方与您交给他们的公钥文件核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="195" />
+        <location filename="../../ui/sync_dialogs.py" line="196" />
         <source>Registered keys of other offices:</source>
         <translation>已登记的其他单位公钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <location filename="../../ui/sync_dialogs.py" line="197" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <location filename="../../ui/sync_dialogs.py" line="197" />
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="196" />
+        <location filename="../../ui/sync_dialogs.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="197" />
+        <location filename="../../ui/sync_dialogs.py" line="198" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="205" />
+        <location filename="../../ui/sync_dialogs.py" line="206" />
         <source>&amp;Write my key file…</source>
         <translation>导出本单位公钥文件(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="208" />
+        <location filename="../../ui/sync_dialogs.py" line="209" />
         <source>&amp;Register a key file…</source>
         <translation>登记对方公钥文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="211" />
+        <location filename="../../ui/sync_dialogs.py" line="212" />
         <source>&amp;Print fingerprint sheet…</source>
         <translation>打印指纹确认单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="228" />
+        <location filename="../../ui/sync_dialogs.py" line="229" />
         <source>This installation: {mode}, office code {code}</source>
         <translation>本机：{mode}，单位代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="238" />
+        <location filename="../../ui/sync_dialogs.py" line="239" />
         <source>Last batch acknowledged by the county: {seq}</source>
         <translation>县局已确认收到的最后批次：{seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="239" />
-        <location filename="../../ui/sync_dialogs.py" line="245" />
+        <location filename="../../ui/sync_dialogs.py" line="240" />
         <location filename="../../ui/sync_dialogs.py" line="246" />
+        <location filename="../../ui/sync_dialogs.py" line="247" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="241" />
+        <location filename="../../ui/sync_dialogs.py" line="242" />
         <source>Sent but not yet acknowledged: batch {seqs}</source>
         <translation>已导出待确认：第 {seqs} 批</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="243" />
+        <location filename="../../ui/sync_dialogs.py" line="244" />
         <source>Changes not yet in any batch: {count}</source>
         <translation>尚未导出的变更：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="244" />
+        <location filename="../../ui/sync_dialogs.py" line="245" />
         <source>Last export: {at}; last import: {imported}</source>
         <translation>上次导出：{at}；上次导入：{imported}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="248" />
+        <location filename="../../ui/sync_dialogs.py" line="249" />
         <source>No key of another office is registered yet: register the other side's key file before exchanging sync files.</source>
         <translation>尚未登记其他单位的公钥：交换同步文件之前，请先登记对方的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="257" />
+        <location filename="../../ui/sync_dialogs.py" line="258" />
         <source>Key fingerprint sheet</source>
         <translation>同步密钥指纹确认单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="266" />
+        <location filename="../../ui/sync_dialogs.py" line="267" />
         <source>Write my key file</source>
         <translation>导出本单位公钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="267" />
-        <location filename="../../ui/sync_dialogs.py" line="288" />
+        <location filename="../../ui/sync_dialogs.py" line="268" />
+        <location filename="../../ui/sync_dialogs.py" line="289" />
         <source>Key files (*.ldkey)</source>
         <translation>公钥文件 (*.ldkey)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="275" />
+        <location filename="../../ui/sync_dialogs.py" line="276" />
         <source>Key file written</source>
         <translation>公钥文件已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="276" />
+        <location filename="../../ui/sync_dialogs.py" line="277" />
         <source>The public key of {office} was written to:
 {path}
 
@@ -5942,12 +5968,12 @@ Give the file to the other side and read them the fingerprint over the phone.</s
 请把文件交给对方，并通过电话向对方念出指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="287" />
+        <location filename="../../ui/sync_dialogs.py" line="288" />
         <source>Register a key file</source>
         <translation>登记对方公钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="300" />
+        <location filename="../../ui/sync_dialogs.py" line="301" />
         <source>{office} ({code}, {kind})
 
 Fingerprint:
@@ -5962,22 +5988,22 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 请与对方通过电话念给您的指纹逐位核对。确认登记此公钥吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="306" />
+        <location filename="../../ui/sync_dialogs.py" line="307" />
         <source>A DIFFERENT key is registered for this office (fingerprint {old}). Replace it only if that office was reinstalled and made a new key.</source>
         <translation>该单位已登记了另一个公钥（指纹 {old}）。只有在对方重装程序、生成了新密钥时才可替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="310" />
+        <location filename="../../ui/sync_dialogs.py" line="311" />
         <source>Register key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="322" />
+        <location filename="../../ui/sync_dialogs.py" line="323" />
         <source>Key registered</source>
         <translation>公钥已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="323" />
+        <location filename="../../ui/sync_dialogs.py" line="324" />
         <source>The key of {office} ({code}) is registered.</source>
         <translation>已登记{office}（{code}）的公钥。</translation>
     </message>
