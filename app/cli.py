@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"landdesk {__version__}")
     _common(parser, sub_command=False)
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（没有时自动生成演示单位和几百件申请）")
+    # Handled by the window's entry point: the check ends with showing the window (offscreen).
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：在临时文件夹中建库、受理一件申请、生成受理回执、打开主窗口，成功时退出码为0")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("init", help="设置单位和第一个用户")

@@ -3,6 +3,7 @@
 #   scripts/dev.sh demo   launches the app on a demo office database
 #   scripts/dev.sh test   runs the whole test suite (what .ci/run does)
 #   scripts/dev.sh setup  only installs
+#   scripts/dev.sh build  builds the one-folder bundle and the installer (build_installer.py)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +11,8 @@ cd "$ROOT"
 VENV="${LANDDESK_VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
-# Qt's runtime libraries (offscreen and X11), a Chinese TrueType font for PDFs,
+# Qt's runtime libraries (offscreen and X11), a Chinese TrueType font for PDFs (and a CJK-only
+# one the font check must refuse),
 # Xvfb for screenshots and headless runs, poppler for looking at PDFs as PNGs, and the
 # PostgreSQL server programs: the tests start a throw-away server of their own (tests/pg.py).
 DEBIAN_PACKAGES=(
@@ -18,7 +20,7 @@ DEBIAN_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6
-  fonts-wqy-zenhei xvfb xauth poppler-utils
+  fonts-wqy-zenhei fonts-droid-fallback xvfb xauth poppler-utils
   postgresql
 )
 
@@ -55,7 +57,7 @@ setup() {
 run_tests() {
   export QT_QPA_PLATFORM=offscreen
   echo "== ruff"
-  "$VENV/bin/ruff" check app ui tests benchmarks scripts
+  "$VENV/bin/ruff" check app ui tests benchmarks scripts build_installer.py installer
   echo "== translations"
   "$VENV/bin/python" scripts/update_translations.py --check
   echo "== pytest"
@@ -77,5 +79,6 @@ case "$command" in
   setup) setup ;;
   test) setup; run_tests "$@" ;;
   demo) setup; run_demo "$@" ;;
-  *) echo "usage: scripts/dev.sh [setup|test|demo]" >&2; exit 2 ;;
+  build) setup; "$VENV/bin/python" -m pip install -q -e ".[build]"; "$VENV/bin/python" build_installer.py "$@" ;;
+  *) echo "usage: scripts/dev.sh [setup|test|demo|build]" >&2; exit 2 ;;
 esac

@@ -502,6 +502,17 @@ def test_configured_non_truetype_font_is_refused(tmp_path: Path) -> None:
     assert str(junk) in err.value.message
 
 
+DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+
+
+@pytest.mark.skipif(not DROID.exists(), reason="needs Debian's fonts-droid-fallback (a CJK-only font)")
+def test_a_font_without_digits_is_refused() -> None:
+    # It has 汉字 but no 0–9 or A–Z: receipts would print blank case and ID numbers.
+    with pytest.raises(FontNotFoundError) as err:
+        fonts.find_cjk_font(DROID)
+    assert "没有数字或拉丁字母" in err.value.message
+
+
 def test_no_font_anywhere_gives_clear_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

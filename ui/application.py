@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import paths
@@ -71,7 +72,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("landdesk")
     app.setApplicationDisplayName("乡镇国土资源所一窗受理")
     app.setOrganizationName("landdesk")
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """Every drawn size (scripts/make_icon.py), so Qt never scales a 256 px image to 16 px."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("landdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 class _Progress(QObject):

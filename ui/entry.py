@@ -9,6 +9,10 @@ from app.cli import main as cli_main
 
 
 def _launch(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from ui.self_test import run_self_test
+
+        return run_self_test(args)
     from ui.application import run  # Qt is imported only when the window is wanted
 
     return run(args)

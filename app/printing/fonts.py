@@ -305,8 +305,13 @@ def _load(path: Path) -> TTFont | str:
             except TTFError as exc:
                 result = f"reportlab 无法读取（{exc}）"
             else:
-                if _PROBE_CHAR not in result.face.charToGlyph:
+                glyphs = result.face.charToGlyph
+                if _PROBE_CHAR not in glyphs:
                     result = "字体中没有汉字"
+                elif not all(ord(c) in glyphs for c in "0123456789AXZ"):
+                    # e.g. DroidSansFallback: CJK only, so case numbers, ID numbers and dates
+                    # would print blank.
+                    result = "字体中没有数字或拉丁字母（案号、身份证号和日期会印成空白）"
         _loaded[key] = result
         return result
 
