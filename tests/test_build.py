@@ -175,9 +175,12 @@ def test_smoke_run_fails_on_exit_code_or_unexpected_stderr(tmp_path: Path, stder
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
-                    reason="PyInstaller is not installed (pip install -e '.[build]')")
 def test_frozen_bundle_runs_its_self_test(tmp_path: Path) -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        message = "PyInstaller is not installed (pip install -e '.[test]')"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)  # CI must prove the bundle, not skip it
+        pytest.skip(message)
     code = build_installer.main(["--out", str(tmp_path / "dist"), "--work", str(tmp_path / "build"),
                                  "--skip-installer", "--skip-smoke"])
     assert code == 0
