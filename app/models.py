@@ -192,6 +192,12 @@ class Case(Base):
         # The completion register and "completed in a month" (130 ms → 17 ms for a day's
         # register of a 200,000-case office).
         Index("ix_case_file_completed_at", "completed_at"),
+        # The case list's order (green channel first, newest first, id to break ties): its
+        # first page and every later page (keyset) read 200 index entries, not a million rows.
+        Index("ix_case_file_list_order", "green_channel", "received_at", "id"),
+        # The same order within one status: the list filtered by status or due date at the county
+        # (whose list has no office to narrow it) reads its page, not every case (600 ms → 1 ms).
+        Index("ix_case_file_status_order", "status", "green_channel", "received_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

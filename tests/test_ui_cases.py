@@ -310,3 +310,54 @@ def test_focus_search_and_empty_result(qtbot, demo_services, runner) -> None:  #
     assert not page.open_button.isEnabled()
     page.search_edit.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=2000)
+
+
+def test_scrolling_fetches_the_next_pages_after_the_last_row(qtbot, demo_services, runner) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_services, runner, page_size=8)
+    page.resize(900, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.table.verticalScrollBar()
+    while page.model.canFetchMore(QModelIndex()):
+        bar.setValue(bar.maximum())  # the view asks for more rows as it reaches the end
+        qtbot.wait(1)
+    assert [page.model.case_id(r) for r in range(page.model.rowCount())] == [
+        r.id for r in demo_services.cases.search(limit=500)]
+
+
+def test_broad_search_says_more_than_the_count_limit(qtbot, demo_services, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.case_model
+    import ui.cases_page
+
+    for module in (ui.case_model, ui.cases_page):
+        monkeypatch.setattr(module, "COUNT_LIMIT", 5)
+    page = _page(qtbot, demo_services, runner)
+    id_prefix = demo_services.cases.detail(page.model.case_id(0)).id_number[:6]
+    page.search_edit.setText(id_prefix)
+    page.search()
+    assert page.count_label.text() == "More than 5 cases"
+    assert page.model.rowCount() > 5  # the rows are all there, only the count stops early
+    page.search_edit.setText(page.model.row_at(0).number)
+    page.search()
+    assert page.count_label.text() == "1 cases"
+
+
+def test_county_bureau_looks_cases_up_without_continuing_them(qtbot, demo_services, runner) -> None:  # type: ignore[no-untyped-def]
+    import uuid
+
+    from app.models import Office, User
+
+    county, user = uuid.uuid4(), uuid.uuid4()
+    with demo_services.ctx.transaction("test.county") as s:
+        s.add(Office(id=county, code="370702000", name="示例县自然资源局", is_county=True))
+        s.flush()
+        s.add(User(id=user, office_id=county, username="xianju", display_name="周县局", roles="admin"))
+    demo_services.ctx.office_id, demo_services.ctx.user_id = county, user
+    page = _page(qtbot, demo_services, runner)
+    assert "40" in page.count_label.text()  # every township's cases
+    page.set_filter(status=CaseStatus.INCOMPLETE)
+    assert page.model.rowCount() > 0
+    assert page.continue_button.isHidden() and not page.continue_button.isEnabled()
+    dialog = page.open_case(page.current_case())
+    assert dialog.continue_button.isHidden()
+    dialog.close()

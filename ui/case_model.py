@@ -2,8 +2,9 @@
 
 The county database will hold a million cases, so the model never asks for the
 whole table: it keeps the rows fetched so far and asks the case service for the
-next page (``offset``/``limit``) when the view scrolls near the end
-(``canFetchMore``/``fetchMore``). Pages are fetched through the task runner, so
+next page when the view scrolls near the end
+(``canFetchMore``/``fetchMore``), continuing after the last row it holds (keyset
+paging). Pages are fetched through the task runner, so
 a slow query never freezes the window; an answer that arrives after the filter
 changed is dropped (``_generation``).
 """
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.services import Services
-from app.services.cases import OPEN_STATUSES, CaseRow, DueFilter
+from app.services.cases import COUNT_LIMIT, OPEN_STATUSES, CaseRow, DueFilter
 from app.services.context import LOCAL_TZ
 from app.services.intake import CaseStatus
 from ui.tasks import TaskRunner
@@ -103,7 +104,7 @@ class RowsModel(QAbstractTableModel):
 class CaseTableModel(RowsModel):
     """Rows of ``services.cases.search`` for one query, fetched a page at a time."""
 
-    countChanged = Signal(int)  # total number of cases matching the query
+    countChanged = Signal(int)  # cases matching the query; above COUNT_LIMIT means "more than"
     loadingChanged = Signal(bool)
     failed = Signal(object)  # an exception from the service
 
@@ -156,7 +157,8 @@ class CaseTableModel(RowsModel):
         def count() -> tuple[int, dt.date, dt.date]:
             today = services.ctx.today()
             soon = services.reference.calendar().add_working_days(today, 2).due
-            return services.cases.count(text, status=status, due=due), today, soon
+            total = services.cases.count(text, status=status, due=due, cap=COUNT_LIMIT)
+            return total, today, soon
 
         def counted(result: tuple[int, dt.date, dt.date]) -> None:
             if generation != self._generation:
@@ -167,8 +169,10 @@ class CaseTableModel(RowsModel):
                                       self.index(len(self._rows) - 1, Column.COUNT - 1))
             self.countChanged.emit(self.total)
 
-        self.runner.run(count, counted, self._failed)
+        # The first page before the count: the runner works through one task at a time, and the
+        # rows are what the clerk waits for.
         self.fetchMore(QModelIndex())
+        self.runner.run(count, counted, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -185,12 +189,14 @@ class CaseTableModel(RowsModel):
         self._loading = True
         self.loadingChanged.emit(True)
         generation = self._generation
-        offset = len(self._rows)
+        # Keyset paging: the next page starts after the last row shown, so page 5,000 costs what
+        # page 1 does (an offset would make the database skip every earlier row again).
+        after = self._rows[-1] if self._rows else None
         text, status, due, limit = self.text, self.status, self.due, self.page_size
         services = self.services
 
         def fetch() -> list[CaseRow]:
-            return services.cases.search(text, status=status, due=due, offset=offset, limit=limit)
+            return services.cases.search(text, status=status, due=due, limit=limit, after=after)
 
         def fetched(rows: list[CaseRow]) -> None:
             if generation != self._generation:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import Services
-from app.services.cases import DueFilter
+from app.services.cases import COUNT_LIMIT, DueFilter
 from app.services.intake import CaseStatus
 from ui.case_detail import CaseDetailDialog
 from ui.case_model import DUE_COLOURS, GREEN_BADGE, CaseTableModel, Column, DueState
@@ -40,6 +40,8 @@ class CasesPage(QWidget):
         self.services = services
         self.runner = runner
         self.detail_dialog: CaseDetailDialog | None = None
+        # At the county bureau the list holds every township's cases, to look up, not to work on.
+        self.read_only = services.cases.spans_county()
         kwargs = {} if page_size is None else {"page_size": page_size}
         self.model = CaseTableModel(services, runner, parent=self, **kwargs)
 
@@ -128,6 +130,7 @@ class CasesPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         for button in (self.open_button, self.continue_button, self.refresh_button):
             bottom.addWidget(button)
+        self.continue_button.setVisible(not self.read_only)
         layout.addLayout(bottom)
 
         self._search_timer = QTimer(self)
@@ -211,7 +214,12 @@ class CasesPage(QWidget):
             self._search_timer.start()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("{n} cases").format(n=total))
+        if total > COUNT_LIMIT:  # a broad search on a county's million cases is not counted out
+            self.count_label.setText(self.tr("More than {n} cases").format(n=f"{COUNT_LIMIT:,}"))
+            self.count_label.setToolTip(self.tr("Type more of the number or name to narrow the list"))
+        else:
+            self.count_label.setText(self.tr("{n} cases").format(n=total))
+            self.count_label.setToolTip("")
 
     def _select_first(self, _parent: QModelIndex, first: int, _last: int) -> None:
         if first == 0 and not self.table.currentIndex().isValid():
@@ -233,7 +241,7 @@ class CasesPage(QWidget):
         has = index.isValid()
         self.open_button.setEnabled(has)
         self.continue_button.setEnabled(
-            has and self.model.row_at(index.row()).status in CONTINUABLE)
+            has and not self.read_only and self.model.row_at(index.row()).status in CONTINUABLE)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -246,13 +254,17 @@ class CasesPage(QWidget):
 
     def continue_current(self) -> None:
         index = self.table.currentIndex()
-        if index.isValid() and self.model.row_at(index.row()).status in CONTINUABLE:
+        if index.isValid() and not self.read_only and self.model.row_at(index.row()).status in CONTINUABLE:
             self.continueIntake.emit(self.model.case_id(index.row()))
 
     def open_case(self, case_id: uuid.UUID) -> CaseDetailDialog:
         dialog = CaseDetailDialog(self.services, self.runner, case_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.continueRequested.connect(self.continueIntake)
+        if self.read_only:  # the county reads a township's case; only the township continues it
+            dialog.continue_button.hide()
+            dialog.loaded.connect(dialog.continue_button.hide)  # the dialog shows it per status
+        else:
+            dialog.continueRequested.connect(self.continueIntake)
         dialog.destroyed.connect(lambda *_: self._forget(dialog))
         self.detail_dialog = dialog
         dialog.open()

@@ -7,16 +7,19 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_, union
 from sqlalchemy.orm import selectinload
 
 from app.dto import MaterialForm, Tier
 from app.errors import NotFoundError
-from app.models import Applicant, AuditLog, Case, CaseEvent, Matter, User
+from app.models import Applicant, AuditLog, Case, CaseEvent, Matter, Office, User
 from app.services.context import ServiceContext
 from app.services.intake import ID_TYPE_LABELS, CaseStatus, MaterialStatus
 from app.services.reference import ReferenceService
+
+_Row = TypeVar("_Row", bound=tuple[Any, ...])
 
 
 class DueFilter(StrEnum):
@@ -28,6 +31,27 @@ class DueFilter(StrEnum):
 
 # Statuses whose due date is a live obligation of the office.
 OPEN_STATUSES = (CaseStatus.RECEIVED.value, CaseStatus.ACCEPTED.value)
+# A search's count stops here: on a county's million cases an exact count of a broad search costs
+# a scan of every match, and "more than 1,000" tells the clerk as much (type more of the name).
+COUNT_LIMIT = 1_000
+# Above this many prefix matches a search walks the list's order instead of collecting every match:
+# on the 1,000,000-case county both plans take about 100 ms near 10,000 matches (bench_scale.py).
+SPARSE_LIMIT = 10_000
+
+
+def _prefix(column: ColumnElement[str], term: str, dialect: str) -> ColumnElement[bool]:
+    """``column`` starts with ``term``, written so the column's plain b-tree index serves it.
+
+    SQLite uses an index for ``LIKE 'term%'`` only with case-sensitive LIKE or NOCASE columns,
+    so there it is a range: SQLite compares text by code point, and U+10FFFF sorts after every
+    character (rare CJK characters outside the BMP included). PostgreSQL keeps LIKE, which is
+    right under any collation — a range is not, where the collation orders by pinyin — and uses
+    the plain index on a database created with the C collation (else it needs a
+    varchar_pattern_ops index).
+    """
+    if dialect == "sqlite":
+        return and_(column >= term, column < term + "\U0010ffff")
+    return column.startswith(term, autoescape=True)
 
 
 @dataclass(frozen=True)
@@ -115,21 +139,69 @@ class CaseQueryService:
         self.ctx = ctx
         self.reference = reference
 
+    def spans_county(self) -> bool:
+        """Whether the list holds every township's cases: the county bureau's database receives
+        them all by sync, and its staff look cases up there (read only)."""
+        office_id = self.ctx.office_id
+
+        def load() -> bool:
+            with self.ctx.reading() as s:
+                return bool(s.scalar(select(Office.is_county).where(Office.id == office_id)))
+
+        return office_id is not None and bool(self.ctx.cached(("spans_county", office_id), load))
+
+    def _scope(self, query: Select[_Row]) -> Select[_Row]:
+        # No WHERE at all for the county (SQLite counts a bare table from its smallest index).
+        return query if self.spans_county() else query.where(Case.office_id == self.ctx.office_id)
+
+    def _dialect(self) -> str:
+        return self.ctx.db.engine.dialect.name
+
+    def _ranges(self, text: str) -> list[tuple[ColumnElement[str], str]]:
+        """The indexed columns a search text is matched against, each with its prefix."""
+        term = text.upper()  # numbers and id numbers are stored upper-case (the X of an id)
+        return [(Case.number, term), (Case.notice_number, term), (Applicant.id_number, term),
+                (Applicant.phone, text), (Applicant.name, text)]
+
+    def _is_broad(self, text: str) -> bool:
+        """Whether more than SPARSE_LIMIT rows start with ``text`` (each index read only that far).
+
+        A narrow search is fastest as a union of index lookups, sorted afterwards; a broad one
+        (a common surname, "138", an id number's county prefix) by walking the list's order and
+        keeping the rows that match, which stops as soon as the page is full.
+        """
+        probes = [
+            select(func.count()).select_from(
+                select(literal(1)).where(_prefix(column, term, self._dialect()))
+                .limit(SPARSE_LIMIT + 1).subquery()
+            ).scalar_subquery()
+            for column, term in self._ranges(text)
+        ]
+        with self.ctx.reading() as s:
+            found = s.execute(select(*probes)).one()
+        return sum(int(n) for n in found) > SPARSE_LIMIT
+
+    def _text_filter(self, text: str, *, joined: bool) -> ColumnElement[bool]:
+        ranges = [_prefix(column, term, self._dialect()) for column, term in self._ranges(text)]
+        if joined:  # the applicant is joined in: test each row as the list's order walks by
+            return or_(*ranges)
+        # A union of one lookup per index (the case numbers, then the applicants' id numbers,
+        # phones and names joined to their cases), instead of reading a million rows: an OR across
+        # the two tables would leave PostgreSQL a sequential scan of every case.
+        number, notice, *applicant = ranges
+        matching = union(
+            select(Case.id).where(number),
+            select(Case.id).where(notice),
+            select(Case.id).join(Applicant, Case.applicant_id == Applicant.id).where(or_(*applicant)),
+        ).subquery()
+        return Case.id.in_(select(matching.c.id))
+
     def _filtered(self, base: Select[tuple[object, ...]], text: str, status: CaseStatus | None,
-                  due: DueFilter) -> Select[tuple[object, ...]]:
-        query = base.where(Case.office_id == self.ctx.office_id)
+                  due: DueFilter, *, joined: bool = False) -> Select[tuple[object, ...]]:
+        query = self._scope(base)
         text = text.strip()
         if text:
-            term = text.upper()
-            # Numbers and ids match by prefix so the index serves them; names by prefix too,
-            # because clerks type the surname first.
-            query = query.where(or_(
-                Case.number.startswith(term),
-                Case.notice_number.startswith(term),
-                Applicant.id_number.startswith(term),
-                Applicant.phone.startswith(text),
-                Applicant.name.startswith(text),
-            ))
+            query = query.where(self._text_filter(text, joined=joined))
         if status is not None:
             query = query.where(Case.status == status.value)
         today = self.ctx.today()
@@ -144,8 +216,17 @@ class CaseQueryService:
         return query
 
     def search(self, text: str = "", *, status: CaseStatus | None = None,
-               due: DueFilter = DueFilter.ANY, offset: int = 0, limit: int = 100) -> list[CaseRow]:
-        """One page of cases, green channel first, then newest first."""
+               due: DueFilter = DueFilter.ANY, offset: int = 0, limit: int = 100,
+               after: CaseRow | None = None) -> list[CaseRow]:
+        """One page of cases, green channel first, then newest first.
+
+        ``after`` (the last row of the previous page) continues the list from there through the
+        (green_channel, received_at, id) index — keyset paging, as fast a million rows down as at
+        the top — where ``offset`` would read and throw away every row before the page.
+        """
+        text = text.strip()
+        order = (Case.green_channel.desc(), Case.received_at.desc(), Case.id.desc())
+        columns = (Case.green_channel, Case.received_at, Case.id)
         base = (
             select(Case.id, Case.number, Case.notice_number, Applicant.name, Matter.name,
                    Case.status, Case.received_at, Case.due_date, Case.due_uncertain,
@@ -153,9 +234,16 @@ class CaseQueryService:
             .join(Applicant, Case.applicant_id == Applicant.id)
             .join(Matter, Case.matter_id == Matter.id)
         )
-        query = self._filtered(base, text, status, due).order_by(
-            Case.green_channel.desc(), Case.received_at.desc()
-        ).offset(offset).limit(limit)
+        joined = not text or self._is_broad(text)
+        page = self._filtered(base if joined else select(Case.id), text, status, due, joined=joined)
+        if after is not None:
+            values = (after.green_channel, after.received_at, after.id)
+            page = page.where(tuple_(*columns) < tuple_(
+                *(literal(v, type_=c.type) for c, v in zip(columns, values, strict=True))))
+        page = page.order_by(*order).offset(offset).limit(limit)
+        # Narrow: find the page's ids without touching the other rows' applicants and matters,
+        # then read those rows.
+        query = page if joined else base.where(Case.id.in_(page.scalar_subquery())).order_by(*order)
         today = self.ctx.today()
         with self.ctx.reading() as s:
             rows = s.execute(query).all()
@@ -170,11 +258,30 @@ class CaseQueryService:
         ]
 
     def count(self, text: str = "", *, status: CaseStatus | None = None,
-              due: DueFilter = DueFilter.ANY) -> int:
-        base = (select(func.count()).select_from(Case)
-                .join(Applicant, Case.applicant_id == Applicant.id))
+              due: DueFilter = DueFilter.ANY, cap: int | None = None) -> int:
+        """How many cases match; with ``cap`` and a search text, counting stops early and any
+        result above ``cap`` means "more than cap" (the case list uses COUNT_LIMIT)."""
+        text = text.strip()
+        if not text or cap is None:
+            base = select(func.count()).select_from(Case)
+            if text:
+                base = base.join(Applicant, Case.applicant_id == Applicant.id)
+            with self.ctx.reading() as s:
+                return int(s.scalar(self._filtered(base, text, status, due, joined=bool(text)))
+                           or 0)
+        # One branch per indexed column, each reading at most cap + 1 matches along its own
+        # index; their union is exact when no branch reached the cap, and above it when one did.
+        branches = []
+        for column, term in self._ranges(text):
+            branch = self._filtered(select(Case.id), "", status, due).where(
+                _prefix(column, term, self._dialect()))
+            if column.table is Applicant.__table__:
+                branch = branch.join(Applicant, Case.applicant_id == Applicant.id)
+            inner = branch.limit(cap + 1).subquery()
+            branches.append(select(inner.c.id))
+        matches = union(*branches).subquery()
         with self.ctx.reading() as s:
-            return int(s.scalar(self._filtered(base, text, status, due)) or 0)
+            return int(s.scalar(select(func.count()).select_from(matches)) or 0)
 
     def counts(self) -> CaseCounts:
         today = self.ctx.today()
@@ -195,7 +302,7 @@ class CaseQueryService:
     def detail(self, case_id: uuid.UUID) -> CaseDetail:
         with self.ctx.reading() as s:
             case = s.scalar(
-                select(Case).where(Case.id == case_id, Case.office_id == self.ctx.office_id)
+                self._scope(select(Case).where(Case.id == case_id))
                 .options(selectinload(Case.materials), selectinload(Case.applicant),
                          selectinload(Case.matter), selectinload(Case.clerk))
             )

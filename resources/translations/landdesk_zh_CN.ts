@@ -1142,77 +1142,77 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="127" />
+        <location filename="../../ui/case_model.py" line="128" />
         <source>Case / notice no.</source>
         <translation>受理编号/告知书号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="128" />
+        <location filename="../../ui/case_model.py" line="129" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="129" />
+        <location filename="../../ui/case_model.py" line="130" />
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="130" />
+        <location filename="../../ui/case_model.py" line="131" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="131" />
+        <location filename="../../ui/case_model.py" line="132" />
         <source>Received at</source>
         <translation>收件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="132" />
+        <location filename="../../ui/case_model.py" line="133" />
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="133" />
+        <location filename="../../ui/case_model.py" line="134" />
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="267" />
+        <location filename="../../ui/case_model.py" line="273" />
         <source>(received, no number yet)</source>
         <translation>（已收件，未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="281" />
+        <location filename="../../ui/case_model.py" line="287" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="284" />
+        <location filename="../../ui/case_model.py" line="290" />
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="289" />
+        <location filename="../../ui/case_model.py" line="295" />
         <source>Green channel (key project): listed first</source>
         <translation>绿色通道（重点项目）：排在最前</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="294" />
+        <location filename="../../ui/case_model.py" line="300" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="296" />
+        <location filename="../../ui/case_model.py" line="302" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="298" />
+        <location filename="../../ui/case_model.py" line="304" />
         <source>Due within two working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="300" />
+        <location filename="../../ui/case_model.py" line="306" />
         <source>Tentative: the holiday arrangement of that year was not entered when the deadline was counted</source>
         <translation>待定：推算期限时该年度节假日安排尚未录入</translation>
     </message>
@@ -1220,80 +1220,90 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/cases_page.py" line="53" />
+        <location filename="../../ui/cases_page.py" line="55" />
         <source>Case or notice number, name, ID number or phone (beginning)</source>
         <translation>受理编号、告知书号、姓名、身份证号或电话（输入开头即可）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="59" />
+        <location filename="../../ui/cases_page.py" line="61" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="63" />
+        <location filename="../../ui/cases_page.py" line="65" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="70" />
+        <location filename="../../ui/cases_page.py" line="72" />
         <source>Any due date</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="71" />
-        <location filename="../../ui/cases_page.py" line="164" />
+        <location filename="../../ui/cases_page.py" line="73" />
+        <location filename="../../ui/cases_page.py" line="167" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="72" />
-        <location filename="../../ui/cases_page.py" line="165" />
+        <location filename="../../ui/cases_page.py" line="74" />
+        <location filename="../../ui/cases_page.py" line="168" />
         <source>Due within 2 working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="73" />
-        <location filename="../../ui/cases_page.py" line="163" />
+        <location filename="../../ui/cases_page.py" line="75" />
+        <location filename="../../ui/cases_page.py" line="166" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="74" />
+        <location filename="../../ui/cases_page.py" line="76" />
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="121" />
+        <location filename="../../ui/cases_page.py" line="123" />
         <source>Open…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="123" />
+        <location filename="../../ui/cases_page.py" line="125" />
         <source>Continue intake</source>
         <translation>继续受理</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="126" />
+        <location filename="../../ui/cases_page.py" line="128" />
         <source>Continue a received case or one waiting for supplementary materials at the intake window</source>
         <translation>在受理窗口继续办理已收件待审或待补正的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="128" />
+        <location filename="../../ui/cases_page.py" line="130" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="166" />
+        <location filename="../../ui/cases_page.py" line="169" />
         <source>G = green channel</source>
         <translation>绿 = 绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="197" />
+        <location filename="../../ui/cases_page.py" line="200" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="214" />
+        <location filename="../../ui/cases_page.py" line="218" />
+        <source>More than {n} cases</source>
+        <translation>超过 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="219" />
+        <source>Type more of the number or name to narrow the list</source>
+        <translation>多输入几位编号或姓名，缩小查询范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_page.py" line="221" />
         <source>{n} cases</source>
         <translation>共 {n} 件</translation>
     </message>
@@ -5332,27 +5342,27 @@ Log: {log}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="212" />
+        <location filename="../../ui/application.py" line="222" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="215" />
+        <location filename="../../ui/application.py" line="225" />
         <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
         <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="220" />
+        <location filename="../../ui/application.py" line="230" />
         <source>Restore the newest backup</source>
         <translation>用最新的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="221" />
+        <location filename="../../ui/application.py" line="231" />
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="237" />
+        <location filename="../../ui/application.py" line="247" />
         <source>This database is already open in another landdesk window on this computer. Switch to that window (see the taskbar) instead of opening a second copy.</source>
         <translation>这个数据库已在另一个 landdesk 窗口中打开。请切换到那个窗口（见任务栏），不要再打开第二个。</translation>
     </message>
@@ -6412,17 +6422,17 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 <context>
     <name>self.model</name>
     <message>
-        <location filename="../../ui/cases_page.py" line="103" />
+        <location filename="../../ui/cases_page.py" line="105" />
         <source>(received, no number yet)</source>
         <translation>（已收件，未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="107" />
+        <location filename="../../ui/cases_page.py" line="109" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_page.py" line="108" />
+        <location filename="../../ui/cases_page.py" line="110" />
         <source>G</source>
         <translation>绿</translation>
     </message>
