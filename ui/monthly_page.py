@@ -437,9 +437,9 @@ class MonthlyPage(QWidget):
         self._write(path)
 
     def _write(self, path: Path) -> None:
+        from app.files import write_bytes_atomically
         from app.printing.monthly_doc import monthly_report_pdf
         from app.reports.monthly_excel import write_monthly_excel
-        from app.services.monthly import save_bytes
 
         monthly, shown = self.monthly, self._shown_report()
         year, month, office = self.chosen()
@@ -449,7 +449,7 @@ class MonthlyPage(QWidget):
             report = shown or monthly.report(year, month, office)
             if path.suffix.lower() == ".xlsx":
                 return write_monthly_excel(report, path)
-            save_bytes(path, monthly_report_pdf(report))
+            write_bytes_atomically(path, monthly_report_pdf(report))
             return path
 
         self.statusChanged.emit(self.tr("Writing {path}…").format(path=path))

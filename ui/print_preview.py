@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QPushButton, QToolBar, QWidget
 
+from app.files import write_bytes_atomically
 from app.printing.raster import render_pages
 
 
@@ -90,5 +91,5 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     def write_to(self, path: Path) -> None:
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        path.write_bytes(self.pdf)
+        write_bytes_atomically(path, self.pdf)
         self.saved_path = path

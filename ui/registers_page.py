@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LanddeskError, ValidationError
+from app.errors import ValidationError
+from app.files import write_bytes_atomically
 from app.services import Services
 from app.services.registers import (
     Align,
@@ -392,12 +393,7 @@ class RegistersPage(QWidget):
         target = path
 
         def work() -> Path:
-            pdf = registers.pdf(register)
-            try:
-                target.write_bytes(pdf)
-            except OSError as exc:
-                raise LanddeskError(f"无法保存 {target}：{exc.strerror or exc}") from exc
-            return target
+            return write_bytes_atomically(target, registers.pdf(register))
 
         self._busy(True, self.tr("Writing {path}…").format(path=path))
         self.runner.run(work, self._written, self._file_failed)

@@ -307,7 +307,7 @@ def write_ranking_xlsx(ranking: Ranking, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from app.reports.excel import _save_atomically, display_width
+    from app.reports.excel import display_width, save_workbook
 
     book = Workbook()
     sheet = book.active
@@ -351,7 +351,7 @@ def write_ranking_xlsx(ranking: Ranking, path: Path) -> Path:
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 7), 40)
     sheet.row_dimensions[1].height = 32
     book.properties.title = f"{ranking.year}年度千分制考核排名"
-    _save_atomically(path, book.save)
+    save_workbook(book, path)
     return path
 
 

@@ -8,10 +8,8 @@ save (disk full, the old file open in Excel) never leaves half a workbook.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.errors import LanddeskError
+from app.files import save_atomically
 from app.services.county import CaseCounts, CountyReport
 
 COUNT_HEADERS = ("收件", "受理", "办结", "按时办结", "超期办结", "在办", "在办超期", "超期合计", "按时办结率")
@@ -61,7 +59,7 @@ def write_county_report(report: CountyReport, path: Path) -> Path:
             for line in report.by_month],
            _total(line.counts for line in report.by_month), note)
     book.properties.title = f"县局汇总 {report.period.label}"
-    _save_atomically(path, book.save)
+    save_workbook(book, path)
     return path
 
 
@@ -101,22 +99,6 @@ def _sheet(book: Workbook, title: str, keys: Sequence[str], lines: list[tuple[li
 
 
 def save_workbook(book: Workbook, path: Path) -> None:
-    """Save ``book`` to ``path`` through a temporary file renamed into place (see below)."""
-    _save_atomically(path, book.save)
-
-
-def _save_atomically(path: Path, save: Callable[[str], None]) -> None:
-    path = Path(path)
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".landdesk-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        save(temp)
-        os.replace(temp, path)
-        temp = None
-    except OSError as exc:
-        raise LanddeskError(f"无法保存 Excel 文件 {path}：{exc.strerror or exc}。"
-                            "请检查文件夹是否存在、能否写入，以及该文件是否正在 Excel 中打开") from exc
-    finally:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+    """Save ``book`` to ``path`` through a temporary file renamed into place."""
+    save_atomically(path, book.save, what="Excel 文件",
+                    hint="请检查文件夹是否存在、能否写入，以及该文件是否正在 Excel 中打开")

@@ -22,8 +22,8 @@ from app.reports.excel import (
     MAX_WIDTH,
     RATE_FORMAT,
     TOTAL_FILL,
-    _save_atomically,
     display_width,
+    save_workbook,
 )
 from app.services.monthly import MonthlyCounts, MonthlyReport
 
@@ -88,7 +88,7 @@ def write_monthly_excel(report: MonthlyReport, path: Path) -> Path:
     _table(book, "近12个月", ("月份", "收件", "受理", "办结", "按期办结", "按期办结率"), rows, series_total,
            {6: RATE_FORMAT}, report.notes[:1])
     book.properties.title = title
-    _save_atomically(path, book.save)
+    save_workbook(book, path)
     return path
 
 

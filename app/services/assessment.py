@@ -46,6 +46,7 @@ from app.assessment import (
     score,
 )
 from app.errors import NotFoundError, PermissionDenied, ValidationError
+from app.files import write_bytes_atomically
 from app.models import (
     AssessmentEntry,
     Case,
@@ -347,7 +348,7 @@ def write_score_sheet(services: Services, year: int, path: Path, office_code: st
             raise NotFoundError(f"没有可考核的单位代码 {office_code}")
         office_id = match[0].id
     pdf = render_score_sheet(services.assessment.assess(year, office_id))
-    Path(path).write_bytes(pdf)
+    write_bytes_atomically(Path(path), pdf)
     return Path(path)
 
 
@@ -359,7 +360,7 @@ def write_ranking(services: Services, year: int, path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         return write_ranking_xlsx(ranking, path)
-    path.write_bytes(render_ranking(ranking))
+    write_bytes_atomically(path, render_ranking(ranking))
     return path
 
 

@@ -12,8 +12,6 @@ back as a :class:`BrochureDataError` naming file, line and field.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -24,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from app.catalog import _Ctx, _describe
 from app.dto import FeeSpec, MaterialForm, MaterialSpec, MatterSpec, Role, RoutingStepSpec, Tier
 from app.errors import CatalogError, LanddeskError, NotFoundError, ValidationError
+from app.files import write_bytes_atomically
 from app.models import CatalogVersion, Matter, Setting
 from app.permissions import Action
 from app.resources import resource_path
@@ -377,19 +376,7 @@ def write_brochure(services: Services, out: Path, code: str | None, trifold: boo
         pdf = brochures.matter_pdf(code)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Not tempfile.mkstemp: its files are private (0600), and a brochure saved to a
-    # shared folder must be readable by others as any file the user saves.
-    temp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with temp.open("xb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return out
+    return write_bytes_atomically(out, pdf)
 
 
 __all__ = [

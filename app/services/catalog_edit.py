@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -50,6 +49,7 @@ from app.dto import (
     Tier,
 )
 from app.errors import LanddeskError, NotFoundError, StateError, ValidationError
+from app.files import write_text_atomically
 from app.models import CatalogVersion, MaterialRequirement, Matter, Office, Setting, User
 from app.permissions import Action
 from app.services.context import ServiceContext
@@ -678,10 +678,7 @@ def write_matter_toml(edit: CatalogEditService, code: str, out: Path) -> Path:
     out = Path(out)
     if out.is_dir():
         out = out / f"{code.lower()}.toml"
-    temporary = out.with_name(out.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, out)
-    return out
+    return write_text_atomically(out, text)
 
 
 def _same(a: dict[str, MatterSpec], b: dict[str, MatterSpec]) -> bool:

@@ -27,8 +27,6 @@ days are computed in Python, for the chosen month's completed cases.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -39,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, exists, select
 
 from app.dto import Pause
-from app.errors import LanddeskError, NotFoundError, PermissionDenied, ValidationError
+from app.errors import NotFoundError, PermissionDenied, ValidationError
+from app.files import write_bytes_atomically
 from app.models import Case, CaseEvent, CasePause, Matter, Office
 from app.services.context import LOCAL_TZ, ServiceContext, local_date
 from app.services.county import (
@@ -423,22 +422,4 @@ def write_monthly_report(services: Services, year: int, month: int, out: Path,
         return write_monthly_excel(report, out)
     from app.printing.monthly_doc import monthly_report_pdf
 
-    save_bytes(out, monthly_report_pdf(report))
-    return out
-
-
-def save_bytes(path: Path, data: bytes) -> None:
-    """Write next to the target and rename into place: never half a file."""
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".landdesk-", suffix=path.suffix, dir=path.parent)
-        with os.fdopen(handle, "wb") as f:
-            f.write(data)
-        os.replace(temp, path)
-        temp = None
-    except OSError as exc:
-        raise LanddeskError(f"无法保存文件 {path}：{exc.strerror or exc}。"
-                            "请检查文件夹是否存在、能否写入，以及该文件是否正在被其他程序打开") from exc
-    finally:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+    return write_bytes_atomically(out, monthly_report_pdf(report))

@@ -55,6 +55,7 @@ from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from app.dto import Pause, Role
 from app.errors import NotFoundError, PermissionDenied, ValidationError
+from app.files import write_bytes_atomically
 from app.models import (
     Applicant,
     Case,
@@ -801,7 +802,7 @@ def write_register(services: Services, kind: str, first: dt.date | str, last: dt
     if suffix == ".xlsx":
         return services.registers.write_excel(register, out)
     try:
-        out.write_bytes(services.registers.pdf(register))
+        write_bytes_atomically(out, services.registers.pdf(register))
     except OSError as exc:
         raise ValidationError("out", str(out), "write",
                               f"无法保存 {out}：{exc.strerror or exc}") from exc

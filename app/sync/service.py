@@ -299,6 +299,6 @@ class SyncService:
 
     def forget_reference_caches(self) -> None:
         # A downlink may bring a new catalogue or calendar: the cached ones are stale.
-        self.reference._calendar = None  # noqa: SLF001 - ReferenceService has no public reset
-        self.reference._matters = None  # noqa: SLF001
+        self.reference.forget_calendar()
+        self.reference.forget_catalog()
 
