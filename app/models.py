@@ -677,3 +677,245 @@ class AssessmentEntry(Base):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     withdrawn_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
     withdraw_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+# ---------------------------------------------------------------- 精细化管理 (issue 8)
+# Targets broken down by year and month, task packages (打包入库 → 验收出库), study records
+# and petition pairing. Each office owns its rows; batches carry them to the county, which
+# reads every township's but changes none.
+
+
+class WorkTarget(Base):
+    """A measurable goal of the office over one or more years (目标任务), e.g. 村庄改造 120 个.
+
+    A yearly target may break down a plan of several years (``parent_id``), and is broken
+    down further by month (TargetMonth). Quantities are in the target's own unit.
+    """
+
+    __tablename__ = "work_target"
+    __table_args__ = (Index("ix_work_target_office_years", "office_id", "first_year", "last_year"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("work_target.id"), default=None)
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(10))
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+    planned: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column()
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    cancelled_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class TargetMonth(Base):
+    """The part of a yearly target planned for one month (层层分解到月)."""
+
+    __tablename__ = "target_month"
+    __table_args__ = (UniqueConstraint("target_id", "month", name="uq_target_month_target_month"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    target_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("work_target.id"))
+    month: Mapped[dt.date] = mapped_column(Date)  # the first day of the month
+    planned: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+
+
+class TaskPackage(Base):
+    """A task package (任务包): entered, assigned to one responsible person, reported on,
+    inspected, accepted or sent back, and scored.
+
+    ``status``: entered (入库) → assigned (已分配) → in_progress (实施中) → submitted (报验收)
+    → accepted (验收出库) or returned (退回整改, then in_progress again) → scored (已评分);
+    or cancelled (撤销) before acceptance.
+    """
+
+    __tablename__ = "task_package"
+    __table_args__ = (Index("ix_task_package_office_status", "office_id", "status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text, default="")
+    target_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("work_target.id"), default=None,
+                                                        index=True)
+    target_quantity: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)
+    unit: Mapped[str] = mapped_column(String(10), default="")
+    responsible_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    co_worker_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated user ids
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    working_days: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    entered_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    entered_at: Mapped[dt.datetime] = mapped_column()
+    assigned_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    accepted_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    acceptance_note: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[Decimal | None] = mapped_column(Numeric(5, 1), default=None)
+    score_note: Mapped[str] = mapped_column(Text, default="")
+    scored_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    scored_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackageMilestone(Base):
+    """A milestone of a package: what is to be reached by when (节点)."""
+
+    __tablename__ = "package_milestone"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("task_package.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    done_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    done_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+
+
+class PackageProgress(Base):
+    """A progress report (进度报告): the quantity achieved since the last report, as of a date."""
+
+    __tablename__ = "package_progress"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("task_package.id"), index=True)
+    as_of: Mapped[dt.date] = mapped_column(Date, index=True)  # the month the work counts in
+    quantity: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal(0))
+    note: Mapped[str] = mapped_column(Text)
+    reported_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    reported_at: Mapped[dt.datetime] = mapped_column()
+
+
+class PackageInspection(Base):
+    """督查 of a package: what was found, what must be put right, and by when."""
+
+    __tablename__ = "package_inspection"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("task_package.id"), index=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    issued_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    issued_at: Mapped[dt.datetime] = mapped_column()
+    finding: Mapped[str] = mapped_column(Text)
+    requirement: Mapped[str] = mapped_column(Text, default="")
+    rectify_due: Mapped[dt.date] = mapped_column(Date)
+    rectification: Mapped[str] = mapped_column(Text, default="")
+    rectified_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    rectified_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class PackageEvent(Base):
+    """The package's history: entered, assigned, submitted, accepted, returned, scored …"""
+
+    __tablename__ = "package_event"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("task_package.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column()
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackageEvidence(Base):
+    """A file kept as evidence for a package (photos, minutes, acceptance forms).
+
+    The file itself is copied into the data folder under its SHA-256; the row names it.
+    """
+
+    __tablename__ = "package_evidence"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("task_package.id"), index=True)
+    progress_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("package_progress.id"), default=None)
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("package_inspection.id"),
+                                                            default=None)
+    file_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    added_at: Mapped[dt.datetime] = mapped_column()
+
+
+class StudyRecord(Base):
+    """学习记录: self-study hours, a research article, a training attended, a certificate earned.
+
+    Wrong records are withdrawn with a reason, never deleted.
+    """
+
+    __tablename__ = "study_record"
+    __table_args__ = (Index("ix_study_record_office_date", "office_id", "on_date"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # self_study / article / training / certificate
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(Numeric(5, 1), default=Decimal(0))
+    title: Mapped[str] = mapped_column(String(200))
+    tier: Mapped[str] = mapped_column(String(12), default="")  # training: leader / middle / staff
+    organiser: Mapped[str] = mapped_column(String(100), default="")
+    certificate_no: Mapped[str] = mapped_column(String(60), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence_file: Mapped[str] = mapped_column(String(200), default="")
+    evidence_sha256: Mapped[str] = mapped_column(String(64), default="")
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    recorded_at: Mapped[dt.datetime] = mapped_column()
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    withdrawn_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    withdraw_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PetitionCase(Base):
+    """信访老户 paired with a leader (结对消访); closed only with a recorded resolution."""
+
+    __tablename__ = "petition_case"
+    __table_args__ = (Index("ix_petition_case_office_status", "office_id", "status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    petitioner: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    village: Mapped[str] = mapped_column(String(100), default="")
+    subject: Mapped[str] = mapped_column(String(200))
+    history: Mapped[str] = mapped_column(Text, default="")
+    first_petition_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    leader_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    paired_at: Mapped[dt.datetime] = mapped_column()
+    paired_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    status: Mapped[str] = mapped_column(String(10))  # open / closed
+    resolution_kind: Mapped[str] = mapped_column(String(16), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+
+
+class PetitionContact(Base):
+    """One contact with the petitioner: when, how, who, what was said and what came of it."""
+
+    __tablename__ = "petition_contact"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    petition_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("petition_case.id"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    form: Mapped[str] = mapped_column(String(12))  # visit / talk / phone / letter
+    leader_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    participants: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(Text)
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    recorded_at: Mapped[dt.datetime] = mapped_column()

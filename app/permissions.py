@@ -33,6 +33,13 @@ class Action(StrEnum):
     EDIT_CATALOG = "edit_catalog"  # local edits of the matter catalogue (办事指南 follows)
     RESTORE = "restore"  # replace the database by a backup
     ASSESS = "assess"  # enter 千分制考核 items (scores, deductions, bonuses, veto) with evidence
+    SET_TARGETS = "set_targets"  # yearly targets and their monthly breakdown (层层分解)
+    MANAGE_PACKAGES = "manage_packages"  # enter, assign, accept or send back, score task packages
+    REPORT_PROGRESS = "report_progress"  # progress reports and rectification on a package one works on
+    INSPECT = "inspect"  # 督查 a task package, with a rectification deadline
+    RECORD_STUDY = "record_study"  # one's own study records
+    MANAGE_STUDY = "manage_study"  # study records of anyone in the office; the quarterly register
+    PETITION = "petition"  # 结对消访: pair a long-standing petitioner with a leader, log contacts, close
 
     @property
     def label(self) -> str:
@@ -58,6 +65,13 @@ ACTION_LABELS = {
     Action.EDIT_CATALOG: "修改事项目录",
     Action.ASSESS: "考核评分",
     Action.RESTORE: "恢复备份",
+    Action.SET_TARGETS: "制定目标任务",
+    Action.MANAGE_PACKAGES: "任务包管理",
+    Action.REPORT_PROGRESS: "报告任务进度",
+    Action.INSPECT: "任务督查",
+    Action.RECORD_STUDY: "登记学习记录",
+    Action.MANAGE_STUDY: "管理学习记录",
+    Action.PETITION: "结对消访",
 }
 
 STAFF = frozenset({Role.WINDOW_CLERK, Role.HANDLER, Role.SECTION_CHIEF, Role.DEPUTY_LEADER, Role.LEADER})
@@ -84,6 +98,16 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RESTORE: frozenset({Role.ADMIN}),
     # The office's leaders score themselves (自评); the county's leaders score every township.
     Action.ASSESS: frozenset({Role.LEADER, Role.DEPUTY_LEADER, Role.ADMIN}),
+    # 精细化管理: the head of the office (所长) and the leaders plan, assign, inspect and
+    # accept; everyone reports on their own packages and records their own study.
+    Action.SET_TARGETS: LEADERS,
+    Action.MANAGE_PACKAGES: LEADERS,
+    Action.REPORT_PROGRESS: STAFF,
+    Action.INSPECT: LEADERS,
+    Action.RECORD_STUDY: STAFF | {Role.ADMIN},
+    Action.MANAGE_STUDY: LEADERS,
+    # Seed 004: “领导班子成员将每人联系一个信访老户”.
+    Action.PETITION: LEADERS,
 }
 
 HOLDER_ONLY = frozenset({Action.RECEIVE, Action.OPINION, Action.SEND, Action.RETURN, Action.PAUSE,

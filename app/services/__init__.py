@@ -21,11 +21,15 @@ from app.services.inquiries import InquiryService
 from app.services.intake import IntakeService
 from app.services.monthly import MonthlyReportService
 from app.services.office import OfficeService
+from app.services.packages import PackageService
+from app.services.petitions import PetitionService
 from app.services.ratings import RatingService
 from app.services.reference import ReferenceService
 from app.services.registers import RegisterService
 from app.services.routing import RoutingService
+from app.services.study import StudyService
 from app.services.supervision import SupervisionService
+from app.services.targets import TargetService
 from app.services.users import UserService
 
 if TYPE_CHECKING:
@@ -54,6 +58,10 @@ class Services:
     registers: RegisterService
     monthly: MonthlyReportService
     assessment: AssessmentService
+    targets: TargetService
+    packages: PackageService
+    study: StudyService
+    petitions: PetitionService
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
@@ -84,6 +92,10 @@ class Services:
             registers=RegisterService(ctx, reference),
             monthly=MonthlyReportService(ctx, reference),
             assessment=AssessmentService(ctx, reference, evidence_dir=data_folder / "evidence"),
+            targets=TargetService(ctx, reference),
+            packages=PackageService(ctx, reference, evidence_dir=data_folder / "evidence"),
+            study=StudyService(ctx, reference, evidence_dir=data_folder / "evidence"),
+            petitions=PetitionService(ctx, reference),
         )
 
 

@@ -22,9 +22,6 @@ is judged once, in the year it had to be finished:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import shutil
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,6 +43,7 @@ from app.assessment import (
     score,
 )
 from app.errors import NotFoundError, PermissionDenied, ValidationError
+from app.evidence import EvidenceStore
 from app.files import write_bytes_atomically
 from app.models import (
     AssessmentEntry,
@@ -138,6 +136,7 @@ class AssessmentService:
         # Where copies of evidence files are kept, named by their SHA-256 (the data folder's
         # "evidence"); None keeps only the name and hash of the file the leader chose.
         self.evidence_dir = evidence_dir
+        self.evidence = EvidenceStore(evidence_dir)
 
     # ------------------------------------------------------------ what there is
 
@@ -221,11 +220,10 @@ class AssessmentService:
         code = item_code.strip()
         file_name, digest = "", ""
         if evidence_file is not None:
-            file_name, digest = _file_digest(evidence_file)
-            if self.evidence_dir is not None:
-                # Copied before the transaction: a copy left by a refused entry is harmless
-                # (named by its content) and the database never names a missing copy.
-                _keep_copy(evidence_file, self.evidence_dir, digest)
+            # Copied before the transaction: a copy left by a refused entry is harmless
+            # (named by its content) and the database never names a missing copy.
+            stored = self.evidence.keep(evidence_file)
+            file_name, digest = stored.file_name, stored.sha256
         with self.ctx.transaction("assessment.enter") as s:
             office = self._office(s, office_id)
             standing = _standing(self._entries(s, scheme, [office.id], year).get(office.id, ()))
@@ -259,10 +257,7 @@ class AssessmentService:
 
     def evidence_copy(self, entry: EntryItem) -> Path | None:
         """The kept copy of an entry's evidence file, if this installation has it."""
-        if self.evidence_dir is None or not entry.evidence_sha256:
-            return None
-        path = self.evidence_dir / (entry.evidence_sha256 + Path(entry.evidence_file).suffix.lower())
-        return path if path.exists() else None
+        return self.evidence.find(entry.evidence_sha256, entry.evidence_file)
 
     def entry(self, entry_id: uuid.UUID) -> EntryItem:
         with self.ctx.reading() as s:
@@ -366,33 +361,6 @@ def write_ranking(services: Services, year: int, path: Path) -> Path:
 
 def _standing(entries: Any) -> list[EntryFact]:
     return [EntryFact(e.item_code, e.points, e.note, e.evidence) for e in entries if not e.withdrawn]
-
-
-def _file_digest(path: Path) -> tuple[str, str]:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise ValidationError("evidence_file", str(path), "unreadable",
-                              f"无法读取证明材料文件：{exc.strerror or exc}") from None
-    return path.name, digest.hexdigest()
-
-
-def _keep_copy(source: Path, folder: Path, digest: str) -> Path:
-    target = folder / (digest + source.suffix.lower())
-    if target.exists():
-        return target
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(target.name + ".part")
-        shutil.copyfile(source, temp)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise ValidationError("evidence_file", str(source), "copy",
-                              f"无法保存证明材料文件的副本：{exc.strerror or exc}") from None
-    return target
 
 
 def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:

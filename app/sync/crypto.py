@@ -29,6 +29,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "case_file": ("agent_name", "agent_id_number", "agent_phone"),
     "inquiry": ("asker", "address", "phone"),
     "service_rating": ("comment", "return_visit"),
+    "petition_case": ("petitioner", "id_number", "phone", "address"),
 }
 
 PREFIX = "enc1:"

@@ -1,0 +1,12 @@
+"""Task packages (项目化管理)"""
+
+from __future__ import annotations
+
+from app.services.context import ServiceContext
+from app.services.reference import ReferenceService
+
+
+class PackageService:
+    def __init__(self, ctx: ServiceContext, reference: ReferenceService) -> None:
+        self.ctx = ctx
+        self.reference = reference

@@ -1,0 +1,12 @@
+"""Petition pairing (结对消访)"""
+
+from __future__ import annotations
+
+from app.services.context import ServiceContext
+from app.services.reference import ReferenceService
+
+
+class PetitionService:
+    def __init__(self, ctx: ServiceContext, reference: ReferenceService) -> None:
+        self.ctx = ctx
+        self.reference = reference
