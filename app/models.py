@@ -697,7 +697,9 @@ class WorkTarget(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
-    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("work_target.id"), default=None)
+    # No foreign key: sync batches and recovery files order rows by table, not by parent within
+    # one table, so a yearly target may arrive before its plan. The service checks the link.
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
     name: Mapped[str] = mapped_column(String(100))
     unit: Mapped[str] = mapped_column(String(10))
     first_year: Mapped[int] = mapped_column(Integer)

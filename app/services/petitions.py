@@ -1,4 +1,4 @@
-"""Petition pairing (结对消访)"""
+"""Petition pairing (结对消访): long-standing petitioners paired with a leader, contacts, resolution."""
 
 from __future__ import annotations
 

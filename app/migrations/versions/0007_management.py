@@ -97,11 +97,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['cancelled_by'], ['app_user.id'], name=op.f('fk_work_target_cancelled_by_app_user')),
     sa.ForeignKeyConstraint(['created_by'], ['app_user.id'], name=op.f('fk_work_target_created_by_app_user')),
     sa.ForeignKeyConstraint(['office_id'], ['office.id'], name=op.f('fk_work_target_office_id_office')),
-    sa.ForeignKeyConstraint(['parent_id'], ['work_target.id'], name=op.f('fk_work_target_parent_id_work_target')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_work_target'))
     )
     with op.batch_alter_table('work_target', schema=None) as batch_op:
         batch_op.create_index('ix_work_target_office_years', ['office_id', 'first_year', 'last_year'], unique=False)
+        batch_op.create_index(batch_op.f('ix_work_target_parent_id'), ['parent_id'], unique=False)
 
     op.create_table('petition_contact',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -299,6 +299,7 @@ def downgrade() -> None:
 
     op.drop_table('petition_contact')
     with op.batch_alter_table('work_target', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_work_target_parent_id'))
         batch_op.drop_index('ix_work_target_office_years')
 
     op.drop_table('work_target')
