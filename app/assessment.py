@@ -77,6 +77,9 @@ class Measure(StrEnum):
     LATE_NOTICES = "late_notices"
     OVERDUE_FOLLOW_UPS = "overdue_follow_ups"
     LATE_SUPERVISION = "late_supervision"
+    LATE_PACKAGES = "late_packages"  # task packages not accepted by their due date
+    STUDY_WEEKS_SHORT = "study_weeks_short"  # person-weeks below the self-study minimum
+    ARTICLES_SHORT = "articles_short"  # person-quarters without the research article(s)
 
 
 class EntryKind(StrEnum):
@@ -417,6 +420,9 @@ class CaseFacts:
     late_notices: int = 0
     overdue_follow_ups: int = 0
     late_supervision: int = 0
+    late_packages: int = 0
+    study_weeks_short: int = 0
+    articles_short: int = 0
 
     @property
     def judged(self) -> int:
@@ -546,6 +552,10 @@ def computed_deduction(item: Item, facts: CaseFacts) -> tuple[Decimal, str]:
         Measure.LATE_NOTICES: (facts.late_notices, f"未按时一次性告知 {facts.late_notices} 件"),
         Measure.OVERDUE_FOLLOW_UPS: (facts.overdue_follow_ups, f"差评未按期回访整改 {facts.overdue_follow_ups} 件"),
         Measure.LATE_SUPERVISION: (facts.late_supervision, f"督办单未按期答复 {facts.late_supervision} 件"),
+        Measure.LATE_PACKAGES: (facts.late_packages, f"任务包未按期验收出库 {facts.late_packages} 项"),
+        Measure.STUDY_WEEKS_SHORT: (facts.study_weeks_short,
+                                    f"每周自学不足规定时间 {facts.study_weeks_short} 人次"),
+        Measure.ARTICLES_SHORT: (facts.articles_short, f"季度调研文章未完成 {facts.articles_short} 人次"),
     }[measure]
     return min(Decimal(count) * item.per, item.points), what
 

@@ -218,14 +218,14 @@ def test_entering_changes_the_total_and_withdrawing_restores_it(services: Servic
     before = services.assessment.assess(2026)
     assert before.result.total == 1000 and before.office.code == "370702101"
     audit = count(services, AuditLog)
-    entry = services.assessment.enter(office, 2026, "DW-01", "2.5", "3 月有 2 人自学不足 2 小时",
-                                      "学习记录本第 12 页")
+    entry = services.assessment.enter(office, 2026, "DW-03", "2.5", "3 月有 1 人工作时间脱岗",
+                                      "考勤记录第 12 页")
     assert entry.kind is EntryKind.ITEM and entry.entered_by == "王晓梅" and not entry.by_county
     assert count(services, AuditLog) == audit + 1  # one transaction, one audited row
     after = services.assessment.assess(2026)
     assert after.result.total == Decimal("997.5")
-    item = next(i for c in after.result.categories for i in c.items if i.item.code == "DW-01")
-    assert item.got == Decimal("37.5") and "自学不足" in item.detail
+    item = next(i for c in after.result.categories for i in c.items if i.item.code == "DW-03")
+    assert item.got == Decimal("37.5") and "脱岗" in item.detail
     services.assessment.withdraw(entry.id, "录错了所")
     again = services.assessment.assess(2026)
     assert again.result.total == 1000 and again.entries[0].withdrawn
