@@ -188,6 +188,7 @@ def write_spec(work: Path, fonts: Path, version: str) -> Path:
     datas = [
         (ROOT / "resources" / "catalog", "resources/catalog"),
         (ROOT / "resources" / "assessment", "resources/assessment"),
+        (ROOT / "resources" / "management", "resources/management"),
         (ROOT / "resources" / "brochure.toml", "resources"),
         (ROOT / "resources" / "icons", "resources/icons"),
         (ROOT / "resources" / "translations" / "landdesk_zh_CN.qm", "resources/translations"),

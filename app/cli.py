@@ -152,10 +152,11 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
         print(f"已设置单位：{args.office_name}（{args.office_code}）")
         return 0
     if args.command == "demo":
-        from app.demo import fill_demo
+        from app.demo import fill_demo, fill_demo_management
 
         services = open_services(args)
         made = fill_demo(services, cases=args.cases)
+        fill_demo_management(services)
         print(f"已生成 {made} 件演示申请")
         return 0
     if args.command == "samples":

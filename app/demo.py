@@ -390,3 +390,23 @@ def _ratings_and_notices(demo: _Demo, first_user: uuid.UUID) -> None:
                                        "该件已超过办理时限，请说明原因并于期限内办结", reply_days=2)
             demo.act_as(first_user)
             break
+
+
+def fill_demo_management(services: Services, *, seed: int = 20261123) -> None:
+    """The demo office's 精细化管理 records: targets, task packages, study records and
+    petition pairings, made through the services as the demo staff (after ``fill_demo``)."""
+    from app.demo_packages import fill_demo_packages
+    from app.demo_petitions import fill_demo_petitions
+    from app.demo_study import fill_demo_study
+    from app.demo_targets import fill_demo_targets
+
+    rng = random.Random(seed)
+    today = services.ctx.today()
+    first_user = services.ctx.user_id
+    try:
+        fill_demo_targets(services, today, rng)  # before the packages, which count towards them
+        fill_demo_packages(services, today, rng)
+        fill_demo_study(services, today, rng)
+        fill_demo_petitions(services, today, rng)
+    finally:
+        services.ctx.user_id = first_user

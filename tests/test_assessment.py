@@ -412,3 +412,41 @@ def test_command_line_score_sheet_and_a_township_refused_the_ranking(
     assert main(["assess", "rank", *db, "--year", "2026", "-o", str(tmp_path / "rank.pdf")]) != 0
     assert "县局" in capsys.readouterr().err
     assert not (tmp_path / "rank.pdf").exists()
+
+
+# ------------------------------------------------------------------ 精细化管理 feeds the assessment
+
+
+def test_late_task_packages_take_points_off_dw02(services: Services, clock: FixedClock) -> None:
+    """A package past its due date and not accepted costs 3 points, and so does one accepted
+    after it; one accepted in time costs nothing; a cancelled one is not counted."""
+    from app.services.packages import PackageForm
+
+    me = services.ctx.user_id
+    assert me is not None
+
+    def enter(title: str, start: dt.date, days: int) -> uuid.UUID:
+        return services.packages.enter(PackageForm(title=title, category="其他", start_date=start,
+                                                   working_days=days)).id
+
+    def finish(package: uuid.UUID, day: dt.date) -> None:
+        services.packages.assign(package, me, [])
+        services.packages.report_progress(package, day, "0", "已完成")
+        services.packages.submit(package)
+        services.packages.accept(package, "资料齐全")
+
+    clock.now = dt.datetime(2026, 10, 8, 2, 0, tzinfo=dt.UTC)
+    late = enter("耕地保护网格化巡查", dt.date(2026, 10, 8), 10)  # due 10-21, still open on 11-23
+    enter("卫片图斑核查", dt.date(2026, 10, 8), 50)  # due in December
+    cancelled = enter("作废的任务", dt.date(2026, 10, 8), 10)
+    services.packages.cancel(cancelled, "重复入库")
+    done = enter("档案整理", dt.date(2026, 10, 8), 10)
+    clock.now = dt.datetime(2026, 10, 16, 2, 0, tzinfo=dt.UTC)
+    finish(done, dt.date(2026, 10, 16))  # before its due date
+    clock.now = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+
+    items = {i.item.code: i for c in services.assessment.assess(2026).result.categories for i in c.items}
+    assert items["DW-02"].got == Decimal(37) and "1 项" in items["DW-02"].detail
+    finish(late, dt.date(2026, 11, 23))  # accepted, but after its due date: still late
+    again = {i.item.code: i for c in services.assessment.assess(2026).result.categories for i in c.items}
+    assert again["DW-02"].got == Decimal(37)

@@ -90,7 +90,7 @@ class _Progress(QObject):
 
 def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int = 300) -> None:
     """Make the demo office on the worker thread while a progress bar shows how far it got."""
-    from app.demo import fill_demo
+    from app.demo import fill_demo, fill_demo_management
 
     dialog = QProgressDialog("正在生成演示单位和演示申请…", "", 0, cases)
     dialog.setCancelButton(None)
@@ -105,8 +105,12 @@ def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int 
         failure.append(exc)
         loop.quit()
 
-    runner.run(lambda: fill_demo(services, cases=cases, progress=progress.changed.emit),
-               lambda _made: loop.quit(), failed)
+    def make() -> int:
+        made = fill_demo(services, cases=cases, progress=progress.changed.emit)
+        fill_demo_management(services)
+        return made
+
+    runner.run(make, lambda _made: loop.quit(), failed)
     if not runner.inline:
         loop.exec()
     dialog.close()

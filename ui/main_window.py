@@ -125,9 +125,23 @@ class MainWindow(QMainWindow):
         self.registers_page = RegistersPage(services, runner)
         self.monthly_page = MonthlyPage(services, runner)
         self.assessment_page = AssessmentPage(services, runner)
+        # 精细化管理: everyone sees them; who may change what is checked in the core.
+        from ui.packages_page import PackagesPage
+        from ui.petitions_page import PetitionsPage
+        from ui.study_page import StudyPage
+        from ui.targets_page import TargetsPage
+
+        self.targets_page = TargetsPage(services, runner)
+        self.packages_page = PackagesPage(services, runner)
+        self.study_page = StudyPage(services, runner)
+        self.petitions_page = PetitionsPage(services, runner)
         for page, title in ((self.registers_page, self.tr("Registers")),
                             (self.monthly_page, self.tr("Monthly report")),
-                            (self.assessment_page, self.tr("Assessment"))):
+                            (self.assessment_page, self.tr("Assessment")),
+                            (self.targets_page, self.tr("Targets")),
+                            (self.packages_page, self.tr("Task packages")),
+                            (self.study_page, self.tr("Study supervision")),
+                            (self.petitions_page, self.tr("Petition pairing"))):
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(title))
             page.statusChanged.connect(self._show_status)

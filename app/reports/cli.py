@@ -1,4 +1,5 @@
-"""Command-line outputs: brochures, registers, the monthly report and the assessment.
+"""Command-line outputs: brochures, registers, the monthly report, the assessment and the
+refined-management papers (targets, task packages, study register, petition ledger).
 
 Each writes one file (PDF or Excel by the suffix of ``-o``) through the same services
 the window uses, so a scheduled task or a county script gets the same documents.
@@ -14,7 +15,7 @@ from typing import Any
 
 from app.errors import ValidationError
 
-COMMANDS = ("brochure", "register", "report", "assess")
+COMMANDS = ("brochure", "register", "report", "assess", "targets", "packages", "study", "petitions")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -63,6 +64,55 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     a.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
 
 
+    p = sub.add_parser("targets", help="目标任务（层层分解）")
+    tsub = p.add_subparsers(dest="targets_command", required=True)
+    t = tsub.add_parser("print", help="打印目标任务的分月计划与完成情况")
+    common(t)
+    t.add_argument("--name", required=True, help="目标名称，如 村庄改造")
+    t.add_argument("--year", required=True, type=int)
+    t.add_argument("--plan", action="store_true", help="打印覆盖该年的多年规划（按年分解）")
+    t.add_argument("--office", help="县局：只看这个乡镇（9位代码）；不填为各乡镇合计")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+
+    p = sub.add_parser("packages", help="任务包（项目化管理）")
+    ksub = p.add_subparsers(dest="packages_command", required=True)
+    t = ksub.add_parser("register", help="任务包台账（一年）")
+    common(t)
+    t.add_argument("--year", required=True, type=int)
+    t.add_argument("--office", help="县局：只看这个乡镇（9位代码）；不填为全县")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+    t = ksub.add_parser("sheet", help="一个任务包的任务书（含进度、督查、验收）")
+    common(t)
+    t.add_argument("number", help="任务包编号")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
+
+    p = sub.add_parser("study", help="学习监督")
+    ssub = p.add_subparsers(dest="study_command", required=True)
+    t = ssub.add_parser("register", help="学习制度执行情况季度登记表")
+    common(t)
+    t.add_argument("--year", required=True, type=int)
+    t.add_argument("--quarter", required=True, type=int, choices=(1, 2, 3, 4))
+    t.add_argument("--office", help="县局：只看这个乡镇（9位代码）；不填为全县")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+    t = ssub.add_parser("card", help="个人年度学习记录卡")
+    common(t)
+    t.add_argument("--user", required=True, help="用户名，如 liujj")
+    t.add_argument("--year", required=True, type=int)
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
+
+    p = sub.add_parser("petitions", help="结对消访")
+    psub = p.add_subparsers(dest="petitions_command", required=True)
+    t = psub.add_parser("ledger", help="结对消访台账")
+    common(t)
+    t.add_argument("--status", choices=("open", "closed"), help="open 未结案 / closed 已结案；不填为全部")
+    t.add_argument("--office", help="县局：只看这个乡镇（9位代码）；不填为全县")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
+    t = psub.add_parser("record", help="一件信访老户的结对消访工作记录")
+    common(t)
+    t.add_argument("number", help="信访件编号")
+    t.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
+
+
 def run(args: argparse.Namespace, services: Any) -> int:
     out: Path = args.out
     if args.command == "brochure":
@@ -87,6 +137,31 @@ def run(args: argparse.Namespace, services: Any) -> int:
             written = assessment.write_score_sheet(services, args.year, out, office_code=args.office)
         else:
             written = assessment.write_ranking(services, args.year, out)
+    elif args.command == "targets":
+        from app.services.targets import write_named_target
+
+        written = write_named_target(services, args.name, args.year, out, plan=args.plan,
+                                     office_code=args.office)
+    elif args.command == "packages":
+        from app.services.packages import write_package_file
+
+        written = write_package_file(services, out, year=getattr(args, "year", None),
+                                     number=getattr(args, "number", None), office_code=getattr(args, "office", None))
+    elif args.command == "study":
+        from app.services import study
+
+        if args.study_command == "register":
+            written = study.write_register(services, args.year, args.quarter, out, office_code=args.office)
+        else:
+            written = study.write_card(services, args.user, args.year, out)
+    elif args.command == "petitions":
+        from app.services import petitions
+
+        if args.petitions_command == "ledger":
+            status = petitions.PetitionStatus(args.status) if args.status else None
+            written = petitions.write_ledger(services, out, status, office_code=args.office)
+        else:
+            written = petitions.write_record(services, args.number, out)
     else:
         raise AssertionError(args.command)
     print(written)

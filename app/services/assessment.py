@@ -55,6 +55,7 @@ from app.models import (
     User,
 )
 from app.permissions import Action
+from app.services import packages, study
 from app.services.cases import OPEN_STATUSES
 from app.services.context import LOCAL_TZ, ServiceContext
 from app.services.county import beijing_date
@@ -410,6 +411,8 @@ def _facts(s: Session, office_ids: list[uuid.UUID], year: int, today: dt.date) -
                or_(and_(n.replied_at.is_(None), n.reply_due < today),
                    and_(n.replied_at.is_not(None), beijing_date(n.replied_at) > n.reply_due)))
         .group_by(n.office_id)).all())
+    late_packages = packages.late_packages(s, office_ids, year, today)
+    study_short = study.shortfalls(s, office_ids, year, today)
     out: dict[uuid.UUID, CaseFacts] = {}
     due = {office: (int(a), int(b), int(c)) for office, a, b, c in due_rows}
     for office in office_ids:
@@ -417,5 +420,8 @@ def _facts(s: Session, office_ids: list[uuid.UUID], year: int, today: dt.date) -
         out[office] = CaseFacts(on_time=on_time, completed_late=late, open_overdue=open_overdue,
                                 late_notices=int(notices.get(office, 0)),
                                 overdue_follow_ups=int(follow_ups.get(office, 0)),
-                                late_supervision=int(supervision.get(office, 0)))
+                                late_supervision=int(supervision.get(office, 0)),
+                                late_packages=late_packages.get(office, 0),
+                                study_weeks_short=short.weeks_short if (short := study_short.get(office)) else 0,
+                                articles_short=short.articles_short if short else 0)
     return out

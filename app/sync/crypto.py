@@ -29,7 +29,9 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "case_file": ("agent_name", "agent_id_number", "agent_phone"),
     "inquiry": ("asker", "address", "phone"),
     "service_rating": ("comment", "return_visit"),
-    "petition_case": ("petitioner", "id_number", "phone", "address"),
+    # A petition file's history and contact notes name neighbours and relatives as well.
+    "petition_case": ("petitioner", "id_number", "phone", "address", "history", "resolution"),
+    "petition_contact": ("participants", "content", "outcome", "next_step"),
 }
 
 PREFIX = "enc1:"

@@ -27,6 +27,29 @@
     </message>
 </context>
 <context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="265" />
+        <source>Change target</source>
+        <translation>修改目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="268" />
+        <source>{name} ({years}): a breakdown must still add up to at least the target.</source>
+        <translation>{name}（{years}）：修改后，分解合计仍须不少于目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="274" />
+        <source>Amount ({unit}):</source>
+        <translation>目标量（{unit}）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="275" />
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <location filename="../../ui/assessment_page.py" line="166" />
@@ -381,6 +404,34 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="313" />
+        <source>Assign {number}</source>
+        <translation>分配任务包 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="315" />
+        <source>Due {date}</source>
+        <translation>{date} 截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="316" />
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="322" />
+        <source>&amp;Responsible:</source>
+        <translation>责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="324" />
+        <source>C&amp;o-workers:</source>
+        <translation>协办人(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../ui/backup_dialog.py" line="55" />
@@ -490,6 +541,59 @@ Everything entered since then will be gone from this database. The current datab
         <location filename="../../ui/intake_fields.py" line="166" />
         <source>Hide this message</source>
         <translation>关闭此提示</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownDialog</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="188" />
+        <source>Break down into years</source>
+        <translation>分解到年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="188" />
+        <source>Break down into months</source>
+        <translation>分解到月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="194" />
+        <source>{title}: target {amount} {unit}. The parts must add up to at least the target; a part may be 0.</source>
+        <translation>{title}：目标 {amount} {unit}。各部分合计不得少于目标，某月（年）可以为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="207" />
+        <source>{year}:</source>
+        <translation>{year}年：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="208" />
+        <source>Month {month}:</source>
+        <translation>{month}月：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="216" />
+        <source>Parts:</source>
+        <translation>分解：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="219" />
+        <source>&amp;Even split</source>
+        <translation>平均分解(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="226" />
+        <source>Sum of the parts:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="244" />
+        <source>{total} {unit} — {short} {unit} short of the target {target} {unit}</source>
+        <translation>{total} {unit}，比目标 {target} {unit} 少 {short} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="250" />
+        <source>{total} {unit} — reaches the target {target} {unit} (+{over})</source>
+        <translation>{total} {unit}，达到目标 {target} {unit}（多 {over}）</translation>
     </message>
 </context>
 <context>
@@ -745,6 +849,29 @@ Everything entered since then will be gone from this database. The current datab
         <location filename="../../ui/calendar_page.py" line="543" />
         <source>{date} (tentative)</source>
         <translation>{date}（待定）</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="280" />
+        <source>Cancel target</source>
+        <translation>撤销目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="282" />
+        <source>{name} ({years}, {amount} {unit}) stays on record as cancelled.</source>
+        <translation>{name}（{years}，{amount} {unit}）撤销后仍保留记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="285" />
+        <source>Its yearly targets are cancelled with it.</source>
+        <translation>其下各年度目标一并撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="288" />
+        <source>&amp;Why:</source>
+        <translation>撤销原因(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1945,39 @@ Everything entered since then will be gone from this database. The current datab
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="245" />
+        <source>Close as resolved</source>
+        <translation>化解结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="247" />
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="248" />
+        <source>{number} · {petitioner} · {subject} · {contacts} contacts logged</source>
+        <translation>{number} · {petitioner} · {subject} · 已登记联系 {contacts} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="260" />
+        <source>How the matter was resolved, whether the petitioner accepts it, and any written agreement or pledge (at least {n} characters)</source>
+        <translation>问题怎样解决、信访人是否认可、有无书面协议或承诺（至少 {n} 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="263" />
+        <source>&amp;Resolved by:</source>
+        <translation>结案方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="265" />
+        <source>&amp;Resolution:</source>
+        <translation>化解情况(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>CollectiveDialog</name>
     <message>
         <location filename="../../ui/routing_panel.py" line="455" />
@@ -1911,6 +2071,79 @@ Everything entered since then will be gone from this database. The current datab
         <location filename="../../ui/routing_panel.py" line="507" />
         <source>Write the decision and its reasons</source>
         <translation>请填写决定内容及理由</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="176" />
+        <source>Log a contact</source>
+        <translation>登记联系情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="178" />
+        <source>Save contact</source>
+        <translation>保存联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="179" />
+        <source>{number} · {petitioner} · {subject} · paired with {leader} since {since}</source>
+        <translation>{number} · {petitioner} · {subject} · {since} 起由{leader}结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="188" />
+        <source>{name} (me)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="191" />
+        <source>e.g. village party secretary, township petition office</source>
+        <translation>如：村支部书记、镇信访办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="193" />
+        <source>What was talked about; what the petitioner asks</source>
+        <translation>谈了什么；信访人有何诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="195" />
+        <source>The petitioner's attitude; what was agreed</source>
+        <translation>信访人态度；达成了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="197" />
+        <source>&amp;Date:</source>
+        <translation>联系日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="198" />
+        <source>&amp;Form:</source>
+        <translation>联系方式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="199" />
+        <source>&amp;Leader:</source>
+        <translation>接待领导(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="200" />
+        <source>Also &amp;present:</source>
+        <translation>参加人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="201" />
+        <source>&amp;Content:</source>
+        <translation>联系内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="202" />
+        <source>Res&amp;ult of the contact:</source>
+        <translation>联系结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="203" />
+        <source>&amp;Next step:</source>
+        <translation>下一步(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2324,41 @@ Everything entered since then will be gone from this database. The current datab
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="470" />
+        <source>Acceptance of {number}</source>
+        <translation>任务包 {number} 验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="473" />
+        <source>{title}
+Progress {progress}; open inspections: {open}</source>
+        <translation>{title}
+进度 {progress}；未整改督查 {open} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="478" />
+        <source>&amp;Accept</source>
+        <translation>验收出库(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="479" />
+        <source>Send &amp;back</source>
+        <translation>退回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="484" />
+        <source>Decision:</source>
+        <translation>决定：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="486" />
+        <source>&amp;Opinion or reason:</source>
+        <translation>验收意见或退回理由(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>DownlinkDialog</name>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="734" />
@@ -2152,6 +2420,104 @@ Everything entered since then will be gone from this database. The current datab
         <location filename="../../ui/sync_dialogs.py" line="878" />
         <source>Recovery file for {code} written. The township imports it with Sync → Import files (after restoring its backup, or in its new database):</source>
         <translation>已写入 {code} 的恢复文件。请该所在“同步 → 导入同步文件”中导入（恢复备份之后，或在新建的数据库中）：</translation>
+    </message>
+</context>
+<context>
+    <name>EnterDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="159" />
+        <source>Enter a task package</source>
+        <translation>任务包入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="164" />
+        <source>Enter package</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="167" />
+        <source>e.g. 2026 village renovation (Dongwang village)</source>
+        <translation>如：2026年度村庄改造（东王村）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="168" />
+        <source>Package &amp;title:</source>
+        <translation>任务名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="174" />
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="177" />
+        <source>&amp;Description:</source>
+        <translation>任务说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="180" />
+        <source>Counts towards &amp;target:</source>
+        <translation>计入目标任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="186" />
+        <source>leave empty if not measurable</source>
+        <translation>不可计量的任务可不填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="194" />
+        <source>Target &amp;quantity:</source>
+        <translation>目标数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="196" />
+        <source>&amp;Start date:</source>
+        <translation>开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="208" />
+        <source>&amp;Working days:</source>
+        <translation>工期（工作日）(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="215" />
+        <source>What is to be reached</source>
+        <translation>节点内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="217" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="218" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="228" />
+        <source>&amp;Milestones:</source>
+        <translation>进度节点(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="230" />
+        <source>C&amp;o-workers:</source>
+        <translation>协办人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="252" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="268" />
+        <source>due {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="270" />
+        <source> (calendar of {years} not yet published)</source>
+        <translation>（{years} 年的工作日历尚未发布）</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2689,24 @@ Everything entered since then will be gone from this database. The current datab
         <location filename="../../ui/sync_dialogs.py" line="482" />
         <source>Export cancelled: nothing was marked as sent.</source>
         <translation>已取消导出：没有任何记录被标记为已上报。</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="97" />
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="98" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="108" />
+        <source>Evidence files</source>
+        <translation>证明材料</translation>
     </message>
 </context>
 <context>
@@ -3171,6 +3555,56 @@ Everything entered since then will be gone from this database. The current datab
     </message>
 </context>
 <context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="390" />
+        <source>Inspect {number}</source>
+        <translation>督查任务包 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="394" />
+        <source>{title}
+Responsible: {person}</source>
+        <translation>{title}
+责任人：{person}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="396" />
+        <source>Issue inspection</source>
+        <translation>下达督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="398" />
+        <source>&amp;Found:</source>
+        <translation>发现问题(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="400" />
+        <source>&amp;Requirement:</source>
+        <translation>整改要求(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="404" />
+        <source>within</source>
+        <translation>限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="411" />
+        <source>by</source>
+        <translation>或截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="420" />
+        <source>&amp;Put right:</source>
+        <translation>整改期限(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="424" />
+        <source>working days ({date})</source>
+        <translation>个工作日（{date}）</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <location filename="../../ui/intake_page.py" line="201" />
@@ -3656,7 +4090,7 @@ Everything entered since then will be gone from this database. The current datab
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>landdesk {version}
 Data folder: {folder}
 Database: {db} {size}
@@ -3669,27 +4103,27 @@ Log: {log}</source>
 日志：{log}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>The database was restored from {name}. landdesk now closes; start it again to go on.</source>
         <translation>数据库已用 {name} 恢复。程序现在关闭，请重新打开后继续工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="464" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3709,187 +4143,207 @@ Log: {log}</source>
         <translation>督查督办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Registers</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>Targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142" />
+        <source>Task packages</source>
+        <translation>任务包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143" />
+        <source>Study supervision</source>
+        <translation>学习监督</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>Petition pairing</source>
+        <translation>结对消访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Matter catalogue</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>County summary</source>
         <translation>县局汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Backup and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Change my password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Sync &amp;status and keys…</source>
         <translation>同步状态与密钥(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Export batch for the county…</source>
         <translation>导出上报文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>&amp;Import files…</source>
         <translation>导入同步文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Export &amp;downlinks for townships…</source>
         <translation>导出下发文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Nothing is waiting for you.</source>
         <translation>您手上暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>You hold {count} open case(s).</source>
         <translation>您手上有 {count} 件在办案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>{count} overdue</source>
         <translation>已超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>{count} due today</source>
         <translation>今日到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>{count} due within 2 working days</source>
         <translation>两个工作日内到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>{count} not yet signed for</source>
         <translation>待签收 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Of these: {parts}.</source>
         <translation>其中：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>{count} supervision notice(s) await your reply.</source>
         <translation>有 {count} 份督办单等待您回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>{count} bad rating follow-up(s) are open.</source>
         <translation>有 {count} 件差评回访整改尚未办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Today's reminder</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Open my inbox</source>
         <translation>打开我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -4350,6 +4804,610 @@ Log: {log}</source>
     </message>
 </context>
 <context>
+    <name>PackagesPage</name>
+    <message>
+        <location filename="../../ui/packages_page.py" line="110" />
+        <source>Not yet accepted</source>
+        <translation>未验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="111" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="114" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="123" />
+        <source>&amp;Mine</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="125" />
+        <source>Townshi&amp;p:</source>
+        <translation>乡镇所(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="127" />
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="127" />
+        <source>Pe&amp;rson:</source>
+        <translation>人员(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="128" />
+        <source>Cate&amp;gory:</source>
+        <translation>类别(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="128" />
+        <source>&amp;Year due:</source>
+        <translation>截止年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="448" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="447" />
+        <source>Package no.</source>
+        <translation>任务编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="149" />
+        <source>Title</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="449" />
+        <source>Type of work</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="150" />
+        <location filename="../../ui/packages_page.py" line="456" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="150" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="150" />
+        <source>Time left</source>
+        <translation>时限情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="150" />
+        <location filename="../../ui/packages_page.py" line="174" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="151" />
+        <source>Open inspections</source>
+        <translation>未整改督查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="151" />
+        <location filename="../../ui/packages_page.py" line="450" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="154" />
+        <location filename="../../ui/packages_page.py" line="358" />
+        <source>Overdue {n} working days</source>
+        <translation>已逾期 {n} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="167" />
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="168" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="168" />
+        <source>Milestone</source>
+        <translation>节点内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="168" />
+        <source>Due by</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="169" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="170" />
+        <source>Milestones</source>
+        <translation>进度节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="171" />
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="171" />
+        <source>This report</source>
+        <translation>本期完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="171" />
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="172" />
+        <source>What was done</source>
+        <translation>进度情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="172" />
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="173" />
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="175" />
+        <source>Inspection no.</source>
+        <translation>督查编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="175" />
+        <source>Inspector</source>
+        <translation>督查人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="176" />
+        <source>Found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="176" />
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="177" />
+        <source>Put right by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="177" />
+        <source>Rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="180" />
+        <source>Inspections</source>
+        <translation>督查整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="181" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="181" />
+        <location filename="../../ui/packages_page.py" line="185" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="181" />
+        <source>Added by</source>
+        <translation>上传人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="182" />
+        <source>Added at</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="182" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="183" />
+        <source>Evidence files</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="184" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="184" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="184" />
+        <source>Who</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="186" />
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="218" />
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="222" />
+        <source>Recti&amp;fy…</source>
+        <translation>记录整改(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="223" />
+        <source>Print &amp;notice…</source>
+        <translation>打印通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="227" />
+        <source>Add f&amp;ile…</source>
+        <translation>上传材料(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="228" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="233" />
+        <source>&amp;New package…</source>
+        <translation>任务入库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="234" />
+        <source>&amp;Assign…</source>
+        <translation>分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="235" />
+        <source>&amp;Report progress…</source>
+        <translation>报告进度(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="236" />
+        <source>&amp;Inspect…</source>
+        <translation>督查(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="237" />
+        <source>Su&amp;bmit for acceptance…</source>
+        <translation>报验收(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="238" />
+        <source>A&amp;ccept / send back…</source>
+        <translation>验收/退回(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="239" />
+        <source>&amp;Score…</source>
+        <translation>评分(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="240" />
+        <source>Cance&amp;l package…</source>
+        <translation>撤销(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="241" />
+        <source>&amp;Print task sheet…</source>
+        <translation>打印任务书(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="242" />
+        <source>Re&amp;gister…</source>
+        <translation>台账(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="243" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="276" />
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="279" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="282" />
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="285" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="328" />
+        <source> ({n} overdue)</source>
+        <translation>（{n} 项逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="334" />
+        <source>{n} packages</source>
+        <translation>共 {n} 个任务包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="355" />
+        <source>Accepted {n} working days late</source>
+        <translation>逾期 {n} 个工作日验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="356" />
+        <source>Accepted on time</source>
+        <translation>按期验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="360" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="361" />
+        <source>{n} working days left</source>
+        <translation>剩余 {n} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="401" />
+        <source>Choose a package in the list.</source>
+        <translation>请在上面的列表中选择一个任务包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="421" />
+        <source>Overdue, not put right</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="421" />
+        <source>Not yet put right</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="451" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="451" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="452" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="452" />
+        <source>(no quantity)</source>
+        <translation>（无数量目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="453" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="453" />
+        <source>{start} + {days} working days = {due}</source>
+        <translation>{start} 起 {days} 个工作日，{due} 截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="455" />
+        <source>Time limit</source>
+        <translation>时限情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="456" />
+        <source>(not yet assigned)</source>
+        <translation>（尚未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="457" />
+        <source>Co-workers</source>
+        <translation>协办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="458" />
+        <source>Entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="459" />
+        <source>Score and grade</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="461" />
+        <source>Acceptance</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="463" />
+        <source>Cancelled</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="465" />
+        <source>Description</source>
+        <translation>任务说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="542" />
+        <source>Package {number} entered, due {date}.</source>
+        <translation>任务包 {number} 已入库，{date} 截止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="550" />
+        <source>{number} assigned.</source>
+        <translation>任务包 {number} 已分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="557" />
+        <source>Progress on {number} reported.</source>
+        <translation>任务包 {number} 的进度已报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="563" />
+        <source>Inspection {number} issued.</source>
+        <translation>督查 {number} 已下达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="570" />
+        <source>Rectification of {number} recorded.</source>
+        <translation>督查 {number} 的整改情况已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="577" />
+        <source>Submit {number} for acceptance</source>
+        <translation>任务包 {number} 报验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="578" />
+        <source>&amp;What was done:</source>
+        <translation>完成情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="578" />
+        <source>Submit</source>
+        <translation>报验收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="580" />
+        <source>{number} submitted for acceptance.</source>
+        <translation>任务包 {number} 已报验收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="587" />
+        <source>{number} accepted.</source>
+        <translation>任务包 {number} 已验收出库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="588" />
+        <source>{number} sent back.</source>
+        <translation>任务包 {number} 已退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="595" />
+        <source>{number} scored: {grade}.</source>
+        <translation>任务包 {number} 已评分：{grade}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="602" />
+        <source>Cancel {number}</source>
+        <translation>撤销任务包 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="603" />
+        <source>&amp;Why:</source>
+        <translation>撤销原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="603" />
+        <source>Cancel package</source>
+        <translation>撤销任务包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="605" />
+        <source>{number} cancelled.</source>
+        <translation>任务包 {number} 已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="612" />
+        <source>Add a file to {number}</source>
+        <translation>为任务包 {number} 上传材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="613" />
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="613" />
+        <source>Add</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="616" />
+        <source>File added to {number}.</source>
+        <translation>已为任务包 {number} 保存材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="625" />
+        <source>Milestone “{title}” done.</source>
+        <translation>节点“{title}”已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="636" />
+        <source>The file {name} is not kept on this computer (files do not travel with sync batches).</source>
+        <translation>本机没有保存文件 {name}（证明材料文件不随同步数据传送）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="654" />
+        <location filename="../../ui/packages_page.py" line="668" />
+        <location filename="../../ui/packages_page.py" line="684" />
+        <location filename="../../ui/packages_page.py" line="691" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="702" />
+        <source>Export package register</source>
+        <translation>导出任务包台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="704" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages_page.py" line="717" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <location filename="../../ui/routing_panel.py" line="413" />
@@ -4390,19 +5448,331 @@ Log: {log}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="78" />
+        <location filename="../../ui/print_preview.py" line="79" />
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85" />
+        <location filename="../../ui/print_preview.py" line="86" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="86" />
+        <location filename="../../ui/print_preview.py" line="87" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsPage</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="323" />
+        <source>Open pairings</source>
+        <translation>结对化解中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="324" />
+        <source>Closed</source>
+        <translation>已化解结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="325" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="326" />
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="331" />
+        <source>L&amp;eader:</source>
+        <translation>结对领导(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="336" />
+        <source>T&amp;ownship:</source>
+        <translation>乡镇所(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="340" />
+        <source>&amp;Register and pair…</source>
+        <translation>登记结对(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="342" />
+        <source>&amp;Print ledger…</source>
+        <translation>打印台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="344" />
+        <source>Ledger to E&amp;xcel…</source>
+        <translation>台账导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>File no.</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Petitioner</source>
+        <translation>信访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Subject</source>
+        <translation>信访事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <source>Leader</source>
+        <translation>结对领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <source>Paired since</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <location filename="../../ui/petitions_page.py" line="383" />
+        <source>Contacts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="377" />
+        <location filename="../../ui/petitions_page.py" line="384" />
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="377" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="378" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Contact form</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Led by</source>
+        <translation>接待领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Content</source>
+        <translation>联系内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="399" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="399" />
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="408" />
+        <source>&amp;Log contact…</source>
+        <translation>登记联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="410" />
+        <source>Re-p&amp;air…</source>
+        <translation>调整结对(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="412" />
+        <source>&amp;Close as resolved…</source>
+        <translation>化解结案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="414" />
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="416" />
+        <source>Print &amp;record…</source>
+        <translation>打印工作记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="465" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="471" />
+        <source>All leaders</source>
+        <translation>全部领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="516" />
+        <source>no contact yet</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="530" />
+        <source>No contact for more than {n} days</source>
+        <translation>超过 {n} 天未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="533" />
+        <source>{n} cases, {late} not contacted for more than {days} days</source>
+        <translation>共 {n} 户，其中 {late} 户超过 {days} 天未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="547" />
+        <source>Closed ({kind})</source>
+        <translation>已结案（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="548" />
+        <source>Being resolved</source>
+        <translation>化解中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="564" />
+        <source>No pairing chosen.</source>
+        <translation>未选中结对档案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="569" />
+        <source>{number}  {petitioner}  ID {id}  phone {phone}</source>
+        <translation>{number}　{petitioner}　身份证号 {id}　电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="571" />
+        <source>{village} {address} · first petition {first} · paired with {leader} since {since}</source>
+        <translation>{village} {address} · 首次信访 {first} · {since} 起由{leader}结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="572" />
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="574" />
+        <source>Subject: {subject}</source>
+        <translation>信访事项：{subject}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="575" />
+        <source>History: {history}</source>
+        <translation>信访经过：{history}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="578" />
+        <source>Closed {at} by {by} ({kind}): {text}</source>
+        <translation>{at} 由{by}结案（{kind}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="670" />
+        <location filename="../../ui/petitions_page.py" line="682" />
+        <location filename="../../ui/petitions_page.py" line="689" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="698" />
+        <source>Export ledger</source>
+        <translation>导出结对消访台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="699" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="714" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="343" />
+        <source>Report progress on {number}</source>
+        <translation>报告任务包 {number} 的进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="346" />
+        <source>no quantity</source>
+        <translation>无数量目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="347" />
+        <source>{title}
+Target {target}, achieved so far {achieved}{unit}</source>
+        <translation>{title}
+目标 {target}，已累计完成 {achieved}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="349" />
+        <source>Send report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="353" />
+        <source>&amp;As of:</source>
+        <translation>截至日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="355" />
+        <source>achieved since the last report</source>
+        <translation>上次报告以来完成的数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="356" />
+        <source>&amp;Quantity since last report ({unit}):</source>
+        <translation>本期完成数量（{unit}）(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="359" />
+        <source>&amp;What was done:</source>
+        <translation>完成情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="370" />
+        <source>Milestones &amp;reached:</source>
+        <translation>本期完成的节点(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="372" />
+        <source>Evidence:</source>
+        <translation>证明材料：</translation>
     </message>
 </context>
 <context>
@@ -4446,6 +5816,179 @@ Log: {log}</source>
         <location filename="../../ui/inquiry_page.py" line="351" />
         <source>A bad rating opens a follow-up: a return visit and rectification, due by {date}.</source>
         <translation>差评须回访整改，期限至 {date}。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/study_page.py" line="75" />
+        <source>Add a study record</source>
+        <translation>登记学习记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="78" />
+        <source>At least {hours} hours of self-study a week and {articles} research article(s) a quarter.</source>
+        <translation>每周自学不少于 {hours} 小时，每季度调研文章不少于 {articles} 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="85" />
+        <source> (me)</source>
+        <translation>（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="91" />
+        <source>Self-study</source>
+        <translation>自学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="91" />
+        <source>Research article</source>
+        <translation>调研文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="92" />
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="92" />
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="100" />
+        <source>e.g. 2 or 1.5</source>
+        <translation>如 2 或 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="114" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="121" />
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="122" />
+        <source>Record &amp;kind:</source>
+        <translation>记录类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="123" />
+        <source>Record &amp;date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="124" />
+        <location filename="../../ui/study_page.py" line="166" />
+        <source>&amp;Topic:</source>
+        <translation>学习内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="125" />
+        <source>&amp;Hours:</source>
+        <translation>学时(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="126" />
+        <location filename="../../ui/study_page.py" line="170" />
+        <location filename="../../ui/study_page.py" line="172" />
+        <source>&amp;Organiser:</source>
+        <translation>主办单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="127" />
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="128" />
+        <source>Certificate &amp;number:</source>
+        <translation>证书编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="129" />
+        <source>Evidence &amp;file:</source>
+        <translation>证明材料文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="130" />
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="166" />
+        <source>&amp;Title:</source>
+        <translation>文章题目(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="167" />
+        <source>Training &amp;title:</source>
+        <translation>培训名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="167" />
+        <source>Certificate &amp;name:</source>
+        <translation>证书名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="170" />
+        <source>Published &amp;in:</source>
+        <translation>发表刊物/采用单位(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="171" />
+        <source>&amp;Issued by:</source>
+        <translation>发证机关(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="173" />
+        <source>Adopted at &amp;level:</source>
+        <translation>采用级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="173" />
+        <source>&amp;Tier:</source>
+        <translation>培训层级(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="196" />
+        <source>Evidence file</source>
+        <translation>证明材料文件</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="445" />
+        <source>Rectification of {number}</source>
+        <translation>督查 {number} 的整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="447" />
+        <source>Found: {finding}
+Required: {requirement}
+By {date}</source>
+        <translation>发现问题：{finding}
+整改要求：{requirement}
+限 {date} 前整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="449" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="451" />
+        <source>&amp;What was put right:</source>
+        <translation>整改情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="453" />
+        <source>Evidence:</source>
+        <translation>证明材料：</translation>
     </message>
 </context>
 <context>
@@ -4507,159 +6050,318 @@ Log: {log}</source>
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="119" />
+        <source>Register a long-standing petitioner</source>
+        <translation>登记信访老户并结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="121" />
+        <source>Register and pair</source>
+        <translation>登记并结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="122" />
+        <source>Each member of the leadership is paired with one long-standing petitioner and keeps in touch until the matter is resolved.</source>
+        <translation>领导班子成员每人联系一个信访老户，经常走访联系，直至问题化解。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="128" />
+        <source>18-digit resident ID (leave empty if not known)</source>
+        <translation>18位居民身份证号码（不详可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="137" />
+        <source>e.g. boundary dispute over a homestead</source>
+        <translation>如：宅基地界址纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="139" />
+        <source>Since when, to whom, what was asked and answered so far</source>
+        <translation>何时起、向哪些部门信访、提出什么诉求、此前如何答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="141" />
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="144" />
+        <source>{name} (me)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="145" />
+        <source>&amp;Petitioner:</source>
+        <translation>信访人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="146" />
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="147" />
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="148" />
+        <source>&amp;Village:</source>
+        <translation>村（居）(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="149" />
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="150" />
+        <source>&amp;Subject:</source>
+        <translation>信访事项(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="151" />
+        <source>&amp;History:</source>
+        <translation>信访经过(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="152" />
+        <source>&amp;First petition:</source>
+        <translation>首次信访(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="153" />
+        <source>Paired &amp;on:</source>
+        <translation>结对日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="154" />
+        <source>Paired &amp;leader:</source>
+        <translation>结对领导(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>RegistersPage</name>
     <message>
-        <location filename="../../ui/registers_page.py" line="81" />
+        <location filename="../../ui/registers_page.py" line="82" />
         <source>Intake register</source>
         <translation>受理登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="82" />
+        <location filename="../../ui/registers_page.py" line="83" />
         <source>Completion register</source>
         <translation>办结登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="83" />
+        <location filename="../../ui/registers_page.py" line="84" />
         <source>Return register</source>
         <translation>退件登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="84" />
+        <location filename="../../ui/registers_page.py" line="85" />
         <source>First-inquiry register</source>
         <translation>首问登记簿</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="87" />
+        <location filename="../../ui/registers_page.py" line="88" />
         <source>Re&amp;gister:</source>
         <translation>登记簿(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="91" />
+        <location filename="../../ui/registers_page.py" line="92" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="92" />
+        <location filename="../../ui/registers_page.py" line="93" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="93" />
+        <location filename="../../ui/registers_page.py" line="94" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="94" />
+        <location filename="../../ui/registers_page.py" line="95" />
         <source>Chosen days</source>
         <translation>自选日期</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="95" />
+        <location filename="../../ui/registers_page.py" line="96" />
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="99" />
+        <location filename="../../ui/registers_page.py" line="100" />
         <source>&amp;From:</source>
         <translation>起始日(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="101" />
+        <location filename="../../ui/registers_page.py" line="102" />
         <source>&amp;To:</source>
         <translation>至(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="106" />
+        <location filename="../../ui/registers_page.py" line="107" />
         <source>Towns&amp;hip:</source>
         <translation>乡镇(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="110" />
+        <location filename="../../ui/registers_page.py" line="111" />
         <source>&amp;Show</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="152" />
+        <location filename="../../ui/registers_page.py" line="153" />
         <source>Export &amp;Excel…</source>
         <translation>导出Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="154" />
+        <location filename="../../ui/registers_page.py" line="155" />
         <source>Print pre&amp;view</source>
         <translation>打印预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="156" />
+        <location filename="../../ui/registers_page.py" line="157" />
         <source>Save P&amp;DF…</source>
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="202" />
+        <location filename="../../ui/registers_page.py" line="203" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="276" />
+        <location filename="../../ui/registers_page.py" line="277" />
         <source>Loading the register…</source>
         <translation>正在生成台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="308" />
+        <location filename="../../ui/registers_page.py" line="309" />
         <source>Nothing recorded in this period</source>
         <translation>本期无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="333" />
+        <location filename="../../ui/registers_page.py" line="334" />
         <source>(The first {shown} of {count} lines are shown here; the Excel file and the printout hold them all.)</source>
         <translation>（此处只显示前 {shown} 条，共 {count} 条；导出的 Excel 和打印件包含全部记录。）</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="337" />
+        <location filename="../../ui/registers_page.py" line="338" />
         <source>{count} line(s)</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="368" />
+        <location filename="../../ui/registers_page.py" line="369" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="370" />
+        <location filename="../../ui/registers_page.py" line="371" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="377" />
-        <location filename="../../ui/registers_page.py" line="402" />
+        <location filename="../../ui/registers_page.py" line="378" />
+        <location filename="../../ui/registers_page.py" line="398" />
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="384" />
+        <location filename="../../ui/registers_page.py" line="385" />
         <source>Save PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="385" />
+        <location filename="../../ui/registers_page.py" line="386" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="414" />
+        <location filename="../../ui/registers_page.py" line="410" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="415" />
+        <location filename="../../ui/registers_page.py" line="411" />
         <source>The register was saved to:
 {path}</source>
         <translation>台账已保存到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/registers_page.py" line="430" />
+        <location filename="../../ui/registers_page.py" line="426" />
         <source>Making the register for printing…</source>
         <translation>正在生成打印用的台账…</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="282" />
+        <source>Reopen a closed case</source>
+        <translation>重新打开已结案档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="284" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="285" />
+        <source>{number} · {petitioner}: closed as “{kind}”.</source>
+        <translation>{number} · {petitioner}：已以“{kind}”结案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="288" />
+        <source>e.g. the petitioner petitioned the county again</source>
+        <translation>如：信访人再次到县信访局反映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="289" />
+        <source>Reason for &amp;reopening:</source>
+        <translation>重新打开原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="223" />
+        <source>Pair with another leader</source>
+        <translation>调整结对领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="225" />
+        <source>Re-pair</source>
+        <translation>调整结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="226" />
+        <source>{number} · {petitioner}: now paired with {leader}.</source>
+        <translation>{number} · {petitioner}：现由{leader}结对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="229" />
+        <source>{name} (me)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="231" />
+        <source>e.g. the leader was transferred</source>
+        <translation>如：原结对领导工作调动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="232" />
+        <source>New &amp;leader:</source>
+        <translation>新结对领导(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="234" />
+        <source>&amp;Reason for re-pairing:</source>
+        <translation>调整原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -5135,6 +6837,34 @@ Log: {log}</source>
     </message>
 </context>
 <context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="501" />
+        <source>Score {number}</source>
+        <translation>任务包 {number} 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="505" />
+        <source>Grades: {bands}</source>
+        <translation>等次：{bands}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="506" />
+        <source>Save score</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="516" />
+        <source>&amp;Score:</source>
+        <translation>得分(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="518" />
+        <source>&amp;Reasons:</source>
+        <translation>评分说明(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>SendDialog</name>
     <message>
         <location filename="../../ui/routing_panel.py" line="340" />
@@ -5342,29 +7072,305 @@ Log: {log}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="222" />
+        <location filename="../../ui/application.py" line="226" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="225" />
+        <location filename="../../ui/application.py" line="229" />
         <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
         <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="230" />
+        <location filename="../../ui/application.py" line="234" />
         <source>Restore the newest backup</source>
         <translation>用最新的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="231" />
+        <location filename="../../ui/application.py" line="235" />
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="247" />
+        <location filename="../../ui/application.py" line="251" />
         <source>This database is already open in another landdesk window on this computer. Switch to that window (see the taskbar) instead of opening a second copy.</source>
         <translation>这个数据库已在另一个 landdesk 窗口中打开。请切换到那个窗口（见任务栏），不要再打开第二个。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../ui/study_page.py" line="249" />
+        <source>Study records</source>
+        <translation>学习记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="250" />
+        <source>Quarterly register</source>
+        <translation>季度登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="261" />
+        <source>O&amp;ffice:</source>
+        <translation>单位(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="266" />
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="271" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="275" />
+        <source>&amp;Add record…</source>
+        <translation>登记(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="277" />
+        <source>&amp;Withdraw…</source>
+        <translation>撤销(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="279" />
+        <source>Print record &amp;card…</source>
+        <translation>打印学习记录卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="293" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="293" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="293" />
+        <source>Topic / title</source>
+        <translation>学习内容/题目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="293" />
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="293" />
+        <source>Particulars</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="294" />
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="294" />
+        <source>Recorded at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="312" />
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="316" />
+        <source>&amp;Office:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="321" />
+        <source>&amp;Print register…</source>
+        <translation>打印登记表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="323" />
+        <source>E&amp;xcel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="337" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="337" />
+        <location filename="../../ui/study_page.py" line="356" />
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="337" />
+        <source>Counted</source>
+        <translation>参加统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="337" />
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="337" />
+        <source>Short</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="338" />
+        <source>Pending</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="338" />
+        <source>Person-weeks short</source>
+        <translation>自学不足人周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="338" />
+        <source>Without article</source>
+        <translation>缺调研文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="339" />
+        <source>Compliance</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="356" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="356" />
+        <source>Cadre tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="356" />
+        <source>Weeks judged</source>
+        <translation>判定周数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="356" />
+        <source>Weeks short</source>
+        <translation>自学不足周数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="357" />
+        <source>Self-study h</source>
+        <translation>自学（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="357" />
+        <source>Articles</source>
+        <translation>调研文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="357" />
+        <source>Trainings</source>
+        <translation>培训（次/学时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="357" />
+        <source>Tier training h</source>
+        <translation>本年本层级培训（学时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="358" />
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="358" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="358" />
+        <source>Falls short in</source>
+        <translation>未达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="386" />
+        <source>{year} Q{quarter}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="391" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="436" />
+        <source> (me)</source>
+        <translation>（本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="476" />
+        <source>No. {number}</source>
+        <translation>编号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="478" />
+        <source>File {name}</source>
+        <translation>附件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="486" />
+        <source>Withdrawn by {who}: {reason}</source>
+        <translation>已由{who}撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="502" />
+        <source>{name} ({tier}): {hours} of {need} hours of self-study this week; {count} records in {year}.</source>
+        <translation>{name}（{tier}）：本周自学 {hours} 小时，应不少于 {need} 小时；{year} 年共 {count} 条学习记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="507" />
+        <source>{count} study records</source>
+        <translation>{count} 条学习记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="556" />
+        <source>{label}: {counted} people counted, {short} fall short; compliance {rate}.</source>
+        <translation>{label}：参加统计 {counted} 人，未达标 {short} 人，达标率 {rate}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="559" />
+        <source>The quarter is not over: weeks not yet ended are not judged, and a missing article is only pending.</source>
+        <translation>本季度尚未结束：未过完的周不作判定，尚未提交的调研文章记为“待完成”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="562" />
+        <source>No holiday arrangement for {year} in the work calendar: Monday to Friday counted as working days.</source>
+        <translation>工作日历中没有 {year} 年的节假日安排，按周一至周五计算工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="638" />
+        <location filename="../../ui/study_page.py" line="650" />
+        <location filename="../../ui/study_page.py" line="657" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="669" />
+        <source>Export register</source>
+        <translation>导出登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="671" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="684" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -6019,6 +8025,438 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="103" />
+        <source>New plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="103" />
+        <source>New yearly target</source>
+        <translation>新建年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="108" />
+        <source>A plan covers several years and is then broken down into yearly targets; targets are minimums.</source>
+        <translation>规划跨若干年，建好后再分解到各年度；目标是下限（“以上”），只能多分解、不能少分解。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="110" />
+        <source>A yearly target is broken down into months afterwards; targets are minimums.</source>
+        <translation>年度目标建好后再分解到各月；目标是下限（“以上”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="133" />
+        <source>e.g. 120 or 666.67</source>
+        <translation>如 120 或 666.67</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="144" />
+        <source>&amp;Target:</source>
+        <translation>目标名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="145" />
+        <source>&amp;Unit:</source>
+        <translation>计量单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="147" />
+        <source>&amp;From year:</source>
+        <translation>起始年度(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="148" />
+        <source>&amp;To year:</source>
+        <translation>截止年度(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="149" />
+        <source>Total (at &amp;least):</source>
+        <translation>总量（不少于）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="151" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="152" />
+        <source>Amount (at &amp;least):</source>
+        <translation>目标量（不少于）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="153" />
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="319" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="324" />
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="326" />
+        <source>Show &amp;cancelled</source>
+        <translation>显示已撤销(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="331" />
+        <source>New &amp;plan…</source>
+        <translation>新建规划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="333" />
+        <source>New yearly &amp;target…</source>
+        <translation>新建年度目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="335" />
+        <source>&amp;Break down…</source>
+        <translation>分解(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="337" />
+        <source>C&amp;hange…</source>
+        <translation>修改(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="339" />
+        <source>Ca&amp;ncel target…</source>
+        <translation>撤销目标(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="341" />
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="343" />
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="354" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="354" />
+        <location filename="../../ui/targets_page.py" line="361" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="354" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="354" />
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="354" />
+        <location filename="../../ui/targets_page.py" line="361" />
+        <source>Target amount</source>
+        <translation>目标量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="355" />
+        <location filename="../../ui/targets_page.py" line="361" />
+        <location filename="../../ui/targets_page.py" line="382" />
+        <location filename="../../ui/targets_page.py" line="662" />
+        <location filename="../../ui/targets_page.py" line="711" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="355" />
+        <location filename="../../ui/targets_page.py" line="362" />
+        <location filename="../../ui/targets_page.py" line="383" />
+        <source>% of target</source>
+        <translation>占目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="355" />
+        <source>Should be done by today</source>
+        <translation>截至今天应完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="355" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="356" />
+        <location filename="../../ui/targets_page.py" line="519" />
+        <source>Year of a plan</source>
+        <translation>规划年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="358" />
+        <location filename="../../ui/targets_page.py" line="570" />
+        <source>Far behind</source>
+        <translation>严重滞后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="359" />
+        <source>Targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="361" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="361" />
+        <source>Townships</source>
+        <translation>乡镇所数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="364" />
+        <source>County totals</source>
+        <translation>全县汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="382" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="382" />
+        <location filename="../../ui/targets_page.py" line="709" />
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="382" />
+        <location filename="../../ui/targets_page.py" line="741" />
+        <source>Cumulative planned</source>
+        <translation>累计计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="383" />
+        <location filename="../../ui/targets_page.py" line="743" />
+        <source>Cumulative done</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="383" />
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="383" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="384" />
+        <location filename="../../ui/targets_page.py" line="673" />
+        <source>Month {month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="386" />
+        <location filename="../../ui/targets_page.py" line="664" />
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="403" />
+        <source>Done = progress reported on the target's task packages (not cancelled), in the month it counts in. Should be done by today = the months passed plus this month's share by days. Completion rate = cumulative done ÷ cumulative planned.</source>
+        <translation>完成 = 挂钩任务包（未撤销）报告的进度，按进度所属月份计入；截至今天应完成 = 已过月份的计划 + 本月计划按已过天数折算；完成率 = 累计完成 ÷ 累计计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="457" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="498" />
+        <source>Loading the targets of {year}…</source>
+        <translation>正在读取 {year} 年的目标任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="517" />
+        <source> (cancelled)</source>
+        <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="518" />
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="519" />
+        <source>Yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="569" />
+        <source>Not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="569" />
+        <source>On track or ahead</source>
+        <translation>超前或持平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="570" />
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="571" />
+        <source>Reached</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="571" />
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="572" />
+        <source>Nothing planned</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="616" />
+        <source>No targets for this year yet.</source>
+        <translation>本年度还没有目标任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="631" />
+        <source>Target {amount} {unit}{area}; done {done} {unit} ({percent} of the target).</source>
+        <translation>目标 {amount} {unit}{area}；已完成 {done} {unit}（占目标 {percent}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="635" />
+        <source>By today {due} {unit} should be done: {standing} by {gap} {unit}.</source>
+        <translation>按计划进度截至今天应完成 {due} {unit}，{standing} {gap} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="637" />
+        <source>ahead</source>
+        <translation>超前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="637" />
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="639" />
+        <source>Progress: {standing}.</source>
+        <translation>进度：{standing}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="643" />
+        <source>Fell short: {periods}.</source>
+        <translation>未完成计划：{periods}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="645" />
+        <source>Not broken down yet.</source>
+        <translation>尚未分解。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="647" />
+        <source>The breakdown is {short} {unit} short of the target.</source>
+        <translation>分解合计比目标少 {short} {unit}，请补足。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="650" />
+        <source>{count} progress reports in another unit were not counted.</source>
+        <translation>另有 {count} 条进度报告的计量单位不同且不能换算，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="654" />
+        <source>Cancelled: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="660" />
+        <source>Not broken down</source>
+        <translation>未分解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="662" />
+        <source>Fell short</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="664" />
+        <source>Under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="669" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="669" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="688" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="705" />
+        <source>Planned and done per year ({unit})</source>
+        <translation>每年计划与完成（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="706" />
+        <source>Planned and done per month ({unit})</source>
+        <translation>每月计划与完成（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="730" />
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="862" />
+        <location filename="../../ui/targets_page.py" line="869" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="881" />
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="882" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="895" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordDialog</name>
     <message>
         <location filename="../../ui/users_page.py" line="203" />
@@ -6039,6 +8477,24 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
         <location filename="../../ui/users_page.py" line="224" />
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="554" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="558" />
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="570" />
+        <source>Evidence file</source>
+        <translation>证明材料文件</translation>
     </message>
 </context>
 <context>
@@ -6415,8 +8871,14 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
     </message>
     <message>
         <location filename="../../ui/assessment_page.py" line="142" />
+        <location filename="../../ui/study_page.py" line="223" />
         <source>&amp;Why:</source>
         <translation>撤销原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/study_page.py" line="219" />
+        <source>Withdraw a study record</source>
+        <translation>撤销学习记录</translation>
     </message>
 </context>
 <context>
