@@ -121,10 +121,15 @@ def _report(a: _Acting, package_id: uuid.UUID, who: str, day: dt.date, quantity:
 
 def _village_target(a: _Acting, unit_kinds: tuple[str, ...]) -> TargetChoice | None:
     """A target of 2026 counting land freed (公顷/亩) or villages, if the office has one."""
+    return _target(a, unit_kinds, ("村", "腾", "土地"))
+
+
+def _target(a: _Acting, unit_kinds: tuple[str, ...], words: tuple[str, ...]) -> TargetChoice | None:
+    """The office's 2026 target in one of these units whose name has one of these words."""
     a.who(HEAD)
     # The year's own target first, not the five-year plan it breaks down.
     for target in sorted(a.packages.targets_for(2026), key=lambda t: t.last_year - t.first_year):
-        if target.unit in unit_kinds and ("村" in target.name or "腾" in target.name or "土地" in target.name):
+        if target.unit in unit_kinds and any(word in target.name for word in words):
             return target
     return None
 
@@ -207,10 +212,11 @@ def _xili(a: _Acting) -> Story:
 
 
 def _satellite(a: _Acting) -> Story:
-    """Overdue: 36 图斑 due at the end of October, 31 checked."""
+    """Overdue: 36 图斑 due at the end of October, 31 checked (towards the 卫片 target, if any)."""
+    target = _target(a, ("宗",), ("卫片",))
     package_id = yield from _enter(a, dt.date(2026, 8, 28), PackageForm(
         title="土地卫片执法图斑核查（2026年第三季度）", category="执法监察", start_date=dt.date(2026, 9, 1),
-        working_days=35, target_quantity="36", unit="宗",
+        working_days=35, target_id=target.id if target else None, target_quantity="36", unit="宗",
         description="县局下发第三季度卫片图斑 36 宗：逐宗外业核查、内业举证，违法用地立案查处。",
         milestones=(MilestoneInput("外业核查完成", dt.date(2026, 9, 30)),
                     MilestoneInput("内业举证上报", dt.date(2026, 10, 20))),

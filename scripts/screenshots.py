@@ -29,7 +29,7 @@ def main() -> int:
     from PySide6.QtGui import QFont, QFontDatabase, QImage
 
     from app.db import open_database
-    from app.demo import fill_demo
+    from app.demo import fill_demo, fill_demo_management
     from app.printing import render_document
     from app.printing.monthly_doc import monthly_report_pdf
     from app.printing.raster import render_pages
@@ -50,6 +50,7 @@ def main() -> int:
         db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
         services = Services.create(db, folder)
         fill_demo(services, cases=300)
+        fill_demo_management(services)
         runner = TaskRunner(inline=True)
         window = MainWindow(services, runner, data_folder=folder)
         window.resize(1366, 768)
@@ -67,7 +68,9 @@ def main() -> int:
             print(OUT / f"{name}.png")
         # Reports, assessment and the catalogue editor (the demo's first user is administrator).
         for page, name in ((window.registers_page, "registers"), (window.monthly_page, "monthly"),
-                           (window.assessment_page, "assessment"), (window.catalog_page, "catalog")):
+                           (window.assessment_page, "assessment"), (window.catalog_page, "catalog"),
+                           (window.targets_page, "targets"), (window.packages_page, "packages"),
+                           (window.study_page, "study"), (window.petitions_page, "petitions")):
             window.nav.setCurrentRow(window.stack.indexOf(page))
             settle(app, 600)
             window.grab().save(str(OUT / f"{name}.png"))
@@ -95,6 +98,7 @@ def main() -> int:
         pdfs += [(services.brochures.matter_pdf("TD-003"), "brochure"),
                  (services.brochures.trifold_pdf("TD-003"), "trifold"),
                  (monthly_report_pdf(services.monthly.report(month.year, month.month)), "monthly_report")]
+        pdfs += management_pdfs(services)
         for pdf, name in pdfs:
             page = next(render_pages(pdf, dpi=70))
             image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB32)
@@ -104,6 +108,27 @@ def main() -> int:
         db.dispose()
         county_screenshots(app, folder)
     return 0
+
+
+def management_pdfs(services) -> list[tuple[bytes, str]]:  # type: ignore[no-untyped-def]
+    """The first page of a target's progress, a task sheet, the study register and the
+    petition ledger of the demo office."""
+    from app.printing.package_docs import render_package_sheet
+    from app.printing.petition_docs import render_ledger
+    from app.printing.study_docs import render_register
+    from app.printing.target_docs import target_progress_pdf
+    from app.services.packages import PackageFilter
+
+    today = services.ctx.today()
+    yearly = [t for t in services.targets.list_targets(today.year) if t.unit == "公顷" and t.kind.value == "yearly"]
+    packages = services.packages.list_packages(PackageFilter(status="all"))
+    scored = [p for p in packages if p.status.value == "scored"] or packages
+    quarter = (today.month - 1) // 3  # the quarter before this one has ended: a full register
+    year, quarter = (today.year, quarter) if quarter else (today.year - 1, 4)
+    return [(target_progress_pdf(services.targets.progress(yearly[0].id)), "target_progress"),
+            (render_package_sheet(services.packages.detail(scored[0].id)), "package_sheet"),
+            (render_register(services.study.register(year, quarter)), "study_register"),
+            (render_ledger(services.petitions.ledger(None)), "petition_ledger")]
 
 
 def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]

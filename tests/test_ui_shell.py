@@ -112,3 +112,30 @@ def test_sign_in_reminder_counts_what_i_hold_and_opens_my_inbox(qtbot, services:
     assert box.icon() is QMessageBox.Icon.Warning
     box.defaultButton().click()
     assert window.stack.currentWidget() is window.inbox
+
+
+def test_home_shows_packages_study_and_petitions_and_opens_their_pages(  # type: ignore[no-untyped-def]
+        qtbot, services: Services, runner, clock) -> None:
+    import datetime as dt
+
+    from app.services.packages import PackageForm
+
+    me = services.ctx.user_id
+    clock.now = dt.datetime(2026, 10, 8, 2, 0, tzinfo=dt.UTC)
+    late = services.packages.enter(PackageForm(title="耕地保护网格化巡查", category="其他",
+                                               start_date=dt.date(2026, 10, 8), working_days=10)).id
+    services.packages.assign(late, me, [])  # type: ignore[arg-type]
+    clock.now = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+    window = MainWindow(services, runner)
+    qtbot.addWidget(window)
+    window.show()
+    tiles = window.home.managed_tiles
+    assert tiles["my_packages"].text().endswith("1 open, 1 overdue")
+    assert tiles["late_packages"].property("attention") is True
+    assert tiles["study"].text().endswith("0 of 2 hours") and tiles["study"].property("attention") is True
+    assert tiles["petitions"].text().endswith("\n0") and tiles["petitions"].property("attention") is False
+    tiles["my_packages"].click()
+    assert window.stack.currentWidget() is window.packages_page
+    window.nav.setCurrentRow(0)
+    tiles["study"].click()
+    assert window.stack.currentWidget() is window.study_page

@@ -1,10 +1,15 @@
 """Home: what needs attention today, in counts a clerk can click through.
 
 The first row is the signed-in person's own work (the cases they hold, from the
-routing service); the second is the whole office's open cases.
+routing service); the second is the whole office's open cases; the third what 精细化管理
+asks of them: their task packages, this week's self-study, and petitioners nobody has
+contacted for too long.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +17,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.services import Services
 from app.services.cases import CaseCounts, DueFilter
 from app.services.intake import CaseStatus
+from app.services.packages import PackageFilter
+from app.services.petitions import PetitionStatus
 from app.services.routing import InboxCounts
 from ui.errors import show_error
 from ui.inbox_page import InboxFilter
@@ -25,11 +32,35 @@ TILE_STYLE = (
 )
 
 
+@dataclass(frozen=True)
+class ManagementCounts:
+    my_packages: int  # open packages I am responsible for or work on
+    my_packages_late: int
+    office_packages_late: int
+    week_hours: Decimal  # my self-study so far this week
+    week_minimum: Decimal
+    pairings_neglected: int  # open pairings past the contact interval
+    contact_interval: int
+
+
+def management_counts(services: Services) -> ManagementCounts:
+    mine = services.packages.list_packages(PackageFilter(status="open", mine=True))
+    late = services.packages.list_packages(PackageFilter(status="overdue"))
+    pairings = services.petitions.pairings(PetitionStatus.OPEN)
+    return ManagementCounts(
+        my_packages=len(mine), my_packages_late=sum(1 for p in mine if p.days_late),
+        office_packages_late=len(late), week_hours=services.study.week_hours(),
+        week_minimum=services.study.rules().weekly_self_study_hours,
+        pairings_neglected=sum(1 for p in pairings if p.overdue),
+        contact_interval=services.petitions.rules().contact_interval_days)
+
+
 class HomePage(QWidget):
     # (status or None, due filter) for the case list
     openList = Signal(object, object)
     openInbox = Signal(object)  # InboxFilter: my cases of one kind
     newIntake = Signal()
+    openPage = Signal(str)  # "packages", "study" or "petitions"
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +133,28 @@ class HomePage(QWidget):
             grid.addWidget(tile, index // 3, index % 3)
             self.tiles[key] = tile
         layout.addLayout(grid)
+        layout.addSpacing(8)
+
+        managed_title = QLabel(self.tr("Tasks, study and petitions"))
+        managed_title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #333;")
+        layout.addWidget(managed_title)
+        managed = QGridLayout()
+        managed.setSpacing(12)
+        self.managed_tiles: dict[str, QPushButton] = {}
+        for index, (key, page, colour) in enumerate((("my_packages", "packages", "#0b5394"),
+                                                     ("late_packages", "packages", "#990000"),
+                                                     ("study", "study", "#38761d"),
+                                                     ("petitions", "petitions", "#b45f06"))):
+            tile = QPushButton("–")
+            tile.setObjectName(f"managed_{key}")
+            tile.setMinimumSize(200, 80)
+            tile.setProperty("page", page)
+            tile.setProperty("colour", colour)
+            tile.setStyleSheet(TILE_STYLE.format(colour=colour, background="white", text="black"))
+            tile.clicked.connect(self._open_managed_tile)
+            managed.addWidget(tile, 0, index)
+            self.managed_tiles[key] = tile
+        layout.addLayout(managed)
         layout.addSpacing(12)
         new = QPushButton(self.tr("&New application (Ctrl+N)"))
         new.setObjectName("new_intake")
@@ -118,6 +171,8 @@ class HomePage(QWidget):
         self.runner.run(load, self._show, lambda exc: show_error(self, exc))
         routing = routing_for(self.services)
         self.runner.run(routing.counts, self._show_mine, lambda exc: show_error(self, exc))
+        self.runner.run(lambda: management_counts(self.services), self._show_managed,
+                        lambda exc: show_error(self, exc))
 
     # Bound methods, not lambdas over self: those make reference cycles through the child
     # buttons that PySide may tear down in the wrong order (a crash when the page is freed).
@@ -131,6 +186,32 @@ class HomePage(QWidget):
         tile = self.sender()
         if isinstance(tile, QPushButton):
             self.openInbox.emit(InboxFilter(tile.property("filter")))
+
+    def _open_managed_tile(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, QPushButton):
+            self.openPage.emit(tile.property("page"))
+
+    def _show_managed(self, counts: ManagementCounts) -> None:
+        hours = f"{counts.week_hours.normalize():f}"
+        minimum = f"{counts.week_minimum.normalize():f}"
+        texts = {
+            "my_packages": (self.tr("My task packages\n{count} open, {late} overdue").format(
+                count=counts.my_packages, late=counts.my_packages_late), counts.my_packages_late > 0),
+            "late_packages": (self.tr("Overdue task packages\n{count}").format(count=counts.office_packages_late),
+                              counts.office_packages_late > 0),
+            "study": (self.tr("My self-study this week\n{hours} of {minimum} hours").format(
+                hours=hours, minimum=minimum), counts.week_hours < counts.week_minimum),
+            "petitions": (self.tr("Petitioners not contacted for over {days} days\n{count}").format(
+                days=counts.contact_interval, count=counts.pairings_neglected), counts.pairings_neglected > 0),
+        }
+        for key, tile in self.managed_tiles.items():
+            text, attention = texts[key]
+            tile.setText(text)
+            colour = tile.property("colour")
+            tile.setStyleSheet(TILE_STYLE.format(colour=colour, background="#fdf3e7" if attention else "white",
+                                                 text=colour if attention else "black"))
+            tile.setProperty("attention", attention)
 
     def _show_mine(self, counts: InboxCounts) -> None:
         values = {"inbox": counts.inbox, "unreceived": counts.unreceived,

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self._show_user(office.name, office.code, services.office.current_user().display_name)
         self.home.openList.connect(self.show_cases)
         self.home.newIntake.connect(self.new_intake)
+        self.home.openPage.connect(self._open_management_page)
         self.intake.decided.connect(lambda _outcome: self.home.refresh())
         self.cases.continueIntake.connect(self.continue_intake)
         self.home.openInbox.connect(self.show_inbox)
@@ -279,6 +280,11 @@ class MainWindow(QMainWindow):
             self.intake.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------ navigation
+
+    def _open_management_page(self, which: str) -> None:
+        page = {"packages": self.packages_page, "study": self.study_page,
+                "petitions": self.petitions_page}[which]
+        self.nav.setCurrentRow(self.stack.indexOf(page))
 
     def new_intake(self) -> None:
         if not self.intake.has_unsaved_input():

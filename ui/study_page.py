@@ -266,6 +266,8 @@ class StudyPage(QWidget):
         self.person_label = QLabel(self.tr("&Person:"))
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("person")
+        # Names are filled in later: size for the longest ("欧阳晓梅（本人）") rather than the first.
+        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.person_combo.setMinimumContentsLength(10)
         self.person_label.setBuddy(self.person_combo)
         year_label = QLabel(self.tr("&Year:"))

@@ -2757,65 +2757,98 @@ Progress {progress}; open inspections: {open}</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home_page.py" line="87" />
+        <location filename="../../ui/home_page.py" line="118" />
         <source>Open cases</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="60" />
-        <location filename="../../ui/home_page.py" line="88" />
+        <location filename="../../ui/home_page.py" line="91" />
+        <location filename="../../ui/home_page.py" line="119" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="50" />
+        <location filename="../../ui/home_page.py" line="81" />
         <source>My work</source>
         <translation>我的办件</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="58" />
+        <location filename="../../ui/home_page.py" line="89" />
         <source>My inbox</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="59" />
+        <location filename="../../ui/home_page.py" line="90" />
         <source>Not yet received</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="61" />
-        <location filename="../../ui/home_page.py" line="89" />
+        <location filename="../../ui/home_page.py" line="92" />
+        <location filename="../../ui/home_page.py" line="120" />
         <source>Due within 2 working days</source>
         <translation>两个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="62" />
-        <location filename="../../ui/home_page.py" line="90" />
+        <location filename="../../ui/home_page.py" line="93" />
+        <location filename="../../ui/home_page.py" line="121" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="79" />
+        <location filename="../../ui/home_page.py" line="110" />
         <source>Office cases</source>
         <translation>全所办件</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="91" />
+        <location filename="../../ui/home_page.py" line="122" />
         <source>Waiting for supplements</source>
         <translation>待补正</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="106" />
+        <location filename="../../ui/home_page.py" line="138" />
+        <source>Tasks, study and petitions</source>
+        <translation>任务包、学习与结对消访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="159" />
         <source>&amp;New application (Ctrl+N)</source>
         <translation>新建受理(&amp;N)（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="153" />
+        <location filename="../../ui/home_page.py" line="199" />
+        <source>My task packages
+{count} open, {late} overdue</source>
+        <translation>我的任务包
+未完成 {count} 项，逾期 {late} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="201" />
+        <source>Overdue task packages
+{count}</source>
+        <translation>全所逾期任务包
+{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="203" />
+        <source>My self-study this week
+{hours} of {minimum} hours</source>
+        <translation>本周我的自学
+{hours} / {minimum} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="205" />
+        <source>Petitioners not contacted for over {days} days
+{count}</source>
+        <translation>超过 {days} 天未联系的信访老户
+{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="234" />
         <source>Hello, {name}</source>
         <translation>{name}，您好</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="161" />
+        <location filename="../../ui/home_page.py" line="242" />
         <source>The official holidays of {year} are not entered yet: deadlines reaching into {year} are counted with weekends only and marked as provisional. Enter them under Working calendar when they are published.</source>
         <translation>{year}年的法定节假日安排尚未录入：延伸到{year}年的办理期限暂按周末推算，并标注为“待定”。国务院办公厅公布后，请在“工作日历”中录入。</translation>
     </message>
@@ -4090,7 +4123,7 @@ Responsible: {person}</source>
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>landdesk {version}
 Data folder: {folder}
 Database: {db} {size}
@@ -4103,27 +4136,27 @@ Log: {log}</source>
 日志：{log}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>The database was restored from {name}. landdesk now closes; start it again to go on.</source>
         <translation>数据库已用 {name} 恢复。程序现在关闭，请重新打开后继续工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4193,157 +4226,157 @@ Log: {log}</source>
         <translation>县局汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Backup and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Change my password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Sync &amp;status and keys…</source>
         <translation>同步状态与密钥(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;Export batch for the county…</source>
         <translation>导出上报文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;Import files…</source>
         <translation>导入同步文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Export &amp;downlinks for townships…</source>
         <translation>导出下发文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Nothing is waiting for you.</source>
         <translation>您手上暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>You hold {count} open case(s).</source>
         <translation>您手上有 {count} 件在办案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>{count} overdue</source>
         <translation>已超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>{count} due today</source>
         <translation>今日到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>{count} due within 2 working days</source>
         <translation>两个工作日内到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>{count} not yet signed for</source>
         <translation>待签收 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Of these: {parts}.</source>
         <translation>其中：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>{count} supervision notice(s) await your reply.</source>
         <translation>有 {count} 份督办单等待您回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>{count} bad rating follow-up(s) are open.</source>
         <translation>有 {count} 件差评回访整改尚未办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Today's reminder</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Open my inbox</source>
         <translation>打开我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -7120,255 +7153,255 @@ By {date}</source>
         <translation>人员(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="271" />
+        <location filename="../../ui/study_page.py" line="273" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="275" />
+        <location filename="../../ui/study_page.py" line="277" />
         <source>&amp;Add record…</source>
         <translation>登记(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="277" />
+        <location filename="../../ui/study_page.py" line="279" />
         <source>&amp;Withdraw…</source>
         <translation>撤销(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="279" />
+        <location filename="../../ui/study_page.py" line="281" />
         <source>Print record &amp;card…</source>
         <translation>打印学习记录卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="293" />
+        <location filename="../../ui/study_page.py" line="295" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="293" />
+        <location filename="../../ui/study_page.py" line="295" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="293" />
+        <location filename="../../ui/study_page.py" line="295" />
         <source>Topic / title</source>
         <translation>学习内容/题目</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="293" />
+        <location filename="../../ui/study_page.py" line="295" />
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="293" />
+        <location filename="../../ui/study_page.py" line="295" />
         <source>Particulars</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="294" />
+        <location filename="../../ui/study_page.py" line="296" />
         <source>Recorded by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="294" />
+        <location filename="../../ui/study_page.py" line="296" />
         <source>Recorded at</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="312" />
+        <location filename="../../ui/study_page.py" line="314" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="316" />
+        <location filename="../../ui/study_page.py" line="318" />
         <source>&amp;Office:</source>
         <translation>单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="321" />
+        <location filename="../../ui/study_page.py" line="323" />
         <source>&amp;Print register…</source>
         <translation>打印登记表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="323" />
+        <location filename="../../ui/study_page.py" line="325" />
         <source>E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="337" />
+        <location filename="../../ui/study_page.py" line="339" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="337" />
-        <location filename="../../ui/study_page.py" line="356" />
+        <location filename="../../ui/study_page.py" line="339" />
+        <location filename="../../ui/study_page.py" line="358" />
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="337" />
+        <location filename="../../ui/study_page.py" line="339" />
         <source>Counted</source>
         <translation>参加统计</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="337" />
+        <location filename="../../ui/study_page.py" line="339" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="337" />
+        <location filename="../../ui/study_page.py" line="339" />
         <source>Short</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="338" />
+        <location filename="../../ui/study_page.py" line="340" />
         <source>Pending</source>
         <translation>待完成</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="338" />
+        <location filename="../../ui/study_page.py" line="340" />
         <source>Person-weeks short</source>
         <translation>自学不足人周</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="338" />
+        <location filename="../../ui/study_page.py" line="340" />
         <source>Without article</source>
         <translation>缺调研文章</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="339" />
+        <location filename="../../ui/study_page.py" line="341" />
         <source>Compliance</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="356" />
+        <location filename="../../ui/study_page.py" line="358" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="356" />
+        <location filename="../../ui/study_page.py" line="358" />
         <source>Cadre tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="356" />
+        <location filename="../../ui/study_page.py" line="358" />
         <source>Weeks judged</source>
         <translation>判定周数</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="356" />
+        <location filename="../../ui/study_page.py" line="358" />
         <source>Weeks short</source>
         <translation>自学不足周数</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="357" />
+        <location filename="../../ui/study_page.py" line="359" />
         <source>Self-study h</source>
         <translation>自学（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="357" />
+        <location filename="../../ui/study_page.py" line="359" />
         <source>Articles</source>
         <translation>调研文章</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="357" />
+        <location filename="../../ui/study_page.py" line="359" />
         <source>Trainings</source>
         <translation>培训（次/学时）</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="357" />
+        <location filename="../../ui/study_page.py" line="359" />
         <source>Tier training h</source>
         <translation>本年本层级培训（学时）</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="358" />
+        <location filename="../../ui/study_page.py" line="360" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="358" />
+        <location filename="../../ui/study_page.py" line="360" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="358" />
+        <location filename="../../ui/study_page.py" line="360" />
         <source>Falls short in</source>
         <translation>未达标情况</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="386" />
+        <location filename="../../ui/study_page.py" line="388" />
         <source>{year} Q{quarter}</source>
         <translation>{year}年第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="391" />
+        <location filename="../../ui/study_page.py" line="393" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="436" />
+        <location filename="../../ui/study_page.py" line="438" />
         <source> (me)</source>
         <translation>（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="476" />
+        <location filename="../../ui/study_page.py" line="478" />
         <source>No. {number}</source>
         <translation>编号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="478" />
+        <location filename="../../ui/study_page.py" line="480" />
         <source>File {name}</source>
         <translation>附件 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="486" />
+        <location filename="../../ui/study_page.py" line="488" />
         <source>Withdrawn by {who}: {reason}</source>
         <translation>已由{who}撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="502" />
+        <location filename="../../ui/study_page.py" line="504" />
         <source>{name} ({tier}): {hours} of {need} hours of self-study this week; {count} records in {year}.</source>
         <translation>{name}（{tier}）：本周自学 {hours} 小时，应不少于 {need} 小时；{year} 年共 {count} 条学习记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="507" />
+        <location filename="../../ui/study_page.py" line="509" />
         <source>{count} study records</source>
         <translation>{count} 条学习记录</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="556" />
+        <location filename="../../ui/study_page.py" line="558" />
         <source>{label}: {counted} people counted, {short} fall short; compliance {rate}.</source>
         <translation>{label}：参加统计 {counted} 人，未达标 {short} 人，达标率 {rate}。</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="559" />
+        <location filename="../../ui/study_page.py" line="561" />
         <source>The quarter is not over: weeks not yet ended are not judged, and a missing article is only pending.</source>
         <translation>本季度尚未结束：未过完的周不作判定，尚未提交的调研文章记为“待完成”。</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="562" />
+        <location filename="../../ui/study_page.py" line="564" />
         <source>No holiday arrangement for {year} in the work calendar: Monday to Friday counted as working days.</source>
         <translation>工作日历中没有 {year} 年的节假日安排，按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="638" />
-        <location filename="../../ui/study_page.py" line="650" />
-        <location filename="../../ui/study_page.py" line="657" />
+        <location filename="../../ui/study_page.py" line="640" />
+        <location filename="../../ui/study_page.py" line="652" />
+        <location filename="../../ui/study_page.py" line="659" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="669" />
+        <location filename="../../ui/study_page.py" line="671" />
         <source>Export register</source>
         <translation>导出登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="671" />
+        <location filename="../../ui/study_page.py" line="673" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="684" />
+        <location filename="../../ui/study_page.py" line="686" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
