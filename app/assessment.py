@@ -26,21 +26,20 @@ Arithmetic is Decimal throughout, so 95.0% is eligible and 94.99% is not, exactl
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-# The catalogue's TOML line locator and syntax hints serve every data file of the county.
-from app.catalog import _SYNTAX_HINTS, _LineMap
 from app.errors import FormErrors, LanddeskError, ValidationError
 from app.resources import resource_path
+
+# The catalogue's TOML line locator and syntax hints serve every data file of the county.
+from app.tomlfile import TomlReader
 
 SCHEME_DIR = "assessment"
 SCHEME_FILE = re.compile(r"^scheme-(\d{4})\.toml$")
@@ -179,50 +178,9 @@ class Scheme:
 # ---------------------------------------------------------------- loading
 
 
-class _Ctx:
+class _Ctx(TomlReader):
     def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.text = text[1:] if text.startswith("\ufeff") else text
-        self._map: _LineMap | None = None
-
-    def load(self) -> dict[str, Any]:
-        try:
-            return tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            message = str(exc)
-            line: int | None = None
-            if m := re.search(r"\(at line (\d+), column \d+\)", message):
-                line = int(m.group(1))
-            elif "end of document" in message:
-                line = self.text.count("\n") + 1
-            base = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$", "", message)
-            hint = next((h for key, h in _SYNTAX_HINTS if base.startswith(key)),
-                        "请检查该行的引号、等号和括号是否成对")
-            raise AssessmentSchemeError(self.file, line, "toml",
-                                        f"TOML 格式错误：{hint}（解析器信息：{base}）") from None
-        except RecursionError:
-            raise AssessmentSchemeError(self.file, None, "toml", "TOML 格式错误：括号嵌套层数过多") from None
-
-    def fail(self, path: PathKey, reason: str) -> NoReturn:
-        if self._map is None:
-            self._map = _LineMap(self.text)
-        name = ""
-        for part in path:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-        raise AssessmentSchemeError(self.file, self._map.line(path), name or "file", reason)
-
-
-def _keys(ctx: _Ctx, table: Any, path: PathKey, allowed: Sequence[str], required: Sequence[str]) -> None:
-    if not isinstance(table, dict):
-        ctx.fail(path, "应为一个表（[标题] 下的若干字段）")
-    for key in table:
-        if key not in allowed:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"是否想写 {close[0]}？" if close else ""
-            ctx.fail((*path, key), f"未知字段“{key}”。{hint}此处允许的字段为：{'、'.join(allowed)}")
-    for key in required:
-        if key not in table:
-            ctx.fail((*path, key), f"缺少必填字段 {key}")
+        super().__init__(file, text, AssessmentSchemeError)
 
 
 def _text(ctx: _Ctx, table: Mapping[str, Any], path: PathKey, key: str, *, required: bool = True) -> str:
@@ -287,7 +245,7 @@ def parse_scheme(text: str, file: str) -> Scheme:
     """Check a scheme file's text and return the :class:`Scheme`; errors name line and field."""
     ctx = _Ctx(file, text)
     data = ctx.load()
-    _keys(ctx, data, (), _HEADER, _HEADER_REQUIRED)
+    ctx.keys(data, (), _HEADER, _HEADER_REQUIRED)
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         ctx.fail(("year",), "应为 2000—2100 之间的年份，如 2026")
@@ -304,7 +262,7 @@ def parse_scheme(text: str, file: str) -> Scheme:
     outcome = OutcomeRules()
     if "outcome" in data:
         table = data["outcome"]
-        _keys(ctx, table, ("outcome",), _OUTCOME, ())
+        ctx.keys(table, ("outcome",), _OUTCOME, ())
         values = {k: _points(ctx, table, ("outcome",), k, positive=False) for k in _OUTCOME if k in table}
         for key, value in values.items():
             if key != "pay_cut_per_point" and value > HUNDRED:
@@ -317,7 +275,7 @@ def parse_scheme(text: str, file: str) -> Scheme:
     categories: list[Category] = []
     for c_no, raw in enumerate(_array(ctx, data, (), "categories", required=True), start=1):
         c_path: PathKey = ("categories", c_no)
-        _keys(ctx, raw, c_path, ("code", "name", "points", "items"), ("code", "name", "points", "items"))
+        ctx.keys(raw, c_path, ("code", "name", "points", "items"), ("code", "name", "points", "items"))
         code = _code(ctx, raw, c_path, seen)
         name = _text(ctx, raw, c_path, "name")
         points = _points(ctx, raw, c_path, "points")
@@ -337,13 +295,13 @@ def parse_scheme(text: str, file: str) -> Scheme:
     for key, found in rules.items():
         for r_no, raw in enumerate(_array(ctx, data, (), key, required=False), start=1):
             r_path: PathKey = (key, r_no)
-            _keys(ctx, raw, r_path, _RULE, ("code", "name", "max"))
+            ctx.keys(raw, r_path, _RULE, ("code", "name", "max"))
             found.append(Rule(_code(ctx, raw, r_path, seen), _text(ctx, raw, r_path, "name"),
                               _points(ctx, raw, r_path, "max"), _text(ctx, raw, r_path, "standard", required=False)))
     vetoes: list[Veto] = []
     for v_no, raw in enumerate(_array(ctx, data, (), "vetoes", required=False), start=1):
         v_path: PathKey = ("vetoes", v_no)
-        _keys(ctx, raw, v_path, _VETO, ("code", "name"))
+        ctx.keys(raw, v_path, _VETO, ("code", "name"))
         vetoes.append(Veto(_code(ctx, raw, v_path, seen), _text(ctx, raw, v_path, "name"),
                            _text(ctx, raw, v_path, "standard", required=False)))
     return Scheme(year=year, version=version, issued_by=issued_by, issued_on=issued_on, total=total,
@@ -354,7 +312,7 @@ def parse_scheme(text: str, file: str) -> Scheme:
 
 
 def _item(ctx: _Ctx, raw: Any, path: PathKey, seen: dict[str, PathKey]) -> Item:
-    _keys(ctx, raw, path, _ITEM, ("code", "name", "points", "method"))
+    ctx.keys(raw, path, _ITEM, ("code", "name", "points", "method"))
     code = _code(ctx, raw, path, seen)
     name = _text(ctx, raw, path, "name")
     points = _points(ctx, raw, path, "points")

@@ -97,12 +97,13 @@ def test_the_shipped_rules_load() -> None:
 
 
 @pytest.mark.parametrize(("change", "field"), [
-    (("min = 80", "min = 95"), "grades[1].min"),
-    (('name = "土地整理"', 'name = "村庄改造"'), "categories[1].name"),
+    # Elements are counted from 1, as in the other data files' messages.
+    (("min = 80", "min = 95"), "grades[2].min"),
+    (('name = "土地整理"', 'name = "村庄改造"'), "categories[2].name"),
     (("default_days = 5", "default_days = 50"), "inspection.default_days"),
     (("max_working_days = 250", 'max_working_days = "250"'), "max_working_days"),
-    (('note = "土地整理和', 'nite = "土地整理和'), "categories[0].nite"),
-    (('min = 0', 'min = 10'), "grades[3].min"),
+    (('note = "土地整理和', 'nite = "土地整理和'), "categories[1].nite"),
+    (('min = 0', 'min = 10'), "grades[4].min"),
 ])
 def test_rule_errors_name_the_line_and_field(change: tuple[str, str], field: str) -> None:
     text = RULES_TEXT.replace(*change, 1)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
-import tomllib
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +28,6 @@ from typing import Any, NoReturn, cast
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.catalog import _SYNTAX_HINTS, _LineMap
 from app.dto import Deadline, OfficeInfo
 from app.errors import (
     FormErrors,
@@ -60,6 +57,7 @@ from app.services.inquiries import TEXT_MAX, office_staff, too_long
 from app.services.numbering import next_office_number
 from app.services.office import StaffItem, office_info
 from app.services.reference import ReferenceService
+from app.tomlfile import TomlReader
 
 RULES_FILE = "packages.toml"
 PACKAGE_KIND, PACKAGE_INFIX = "package", "RW"
@@ -177,49 +175,14 @@ _TOP = ("max_working_days", "units", "inspection", "categories", "grades")
 PathKey = tuple[str | int, ...]
 
 
-class _Reader:
-    def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.text = text[1:] if text.startswith("\ufeff") else text
-        self._map: _LineMap | None = None
+class _Reader(TomlReader):
+    """Paths here count array elements from 0 (as Python does); messages count from 1."""
 
-    def load(self) -> dict[str, Any]:
-        try:
-            return tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            message = str(exc)
-            line: int | None = None
-            if m := re.search(r"\(at line (\d+), column \d+\)", message):
-                line = int(m.group(1))
-            elif "end of document" in message:
-                line = self.text.count("\n") + 1
-            base = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$", "", message)
-            hint = next((h for key, h in _SYNTAX_HINTS if base.startswith(key)),
-                        "请检查该行的引号、等号和括号是否成对")
-            raise PackageRulesError(self.file, line, "toml",
-                                    f"TOML 格式错误：{hint}（解析器信息：{base}）") from None
-        except RecursionError:
-            raise PackageRulesError(self.file, None, "toml", "TOML 格式错误：括号嵌套层数过多") from None
+    def __init__(self, file: str, text: str) -> None:
+        super().__init__(file, text, PackageRulesError)
 
     def fail(self, path: PathKey, reason: str) -> NoReturn:
-        if self._map is None:
-            self._map = _LineMap(self.text)
-        name = ""
-        for part in path:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-        # _LineMap counts array elements from 1; messages too ("第 1 个").
-        line_path = tuple(p + 1 if isinstance(p, int) else p for p in path)
-        raise PackageRulesError(self.file, self._map.line(line_path), name or "file", reason)
-
-    def keys(self, table: Any, path: PathKey, allowed: Sequence[str], required: Sequence[str]) -> None:
-        if not isinstance(table, dict):
-            self.fail(path, "应为一个表（[标题] 下的若干字段）")
-        for key in table:
-            if key not in allowed:
-                self.fail((*path, key), f"未知字段“{key}”，此处允许的字段为：{'、'.join(allowed)}")
-        for key in required:
-            if key not in table:
-                self.fail((*path, key), f"缺少必填字段 {key}")
+        super().fail(tuple(p + 1 if isinstance(p, int) else p for p in path), reason)
 
     def text_of(self, table: Mapping[str, Any], path: PathKey, key: str, *, limit: int,
                 required: bool = True) -> str:

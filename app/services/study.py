@@ -36,7 +36,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import tomllib
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,13 +43,12 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 # The catalogue's TOML line locator and syntax hints serve every data file of the county.
-from app.catalog import _SYNTAX_HINTS, _LineMap
 from app.dto import Role
 from app.errors import FormErrors, LanddeskError, NotFoundError, PermissionDenied, ValidationError
 from app.evidence import EvidenceStore
@@ -59,6 +57,7 @@ from app.permissions import Action
 from app.resources import resource_path
 from app.services.context import ServiceContext, local_date
 from app.services.reference import ReferenceService
+from app.tomlfile import TomlReader
 from app.workcalendar import CalendarEntry, WorkCalendar
 
 RULES_FILE = ("management", "study.toml")
@@ -167,49 +166,9 @@ _TIER_KEYS = ("code", "name", "roles", "focus", "training_hours_per_year", "defa
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")  # fits study_record.tier (12 characters)
 
 
-class _Doc:
+class _Doc(TomlReader):
     def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.text = text[1:] if text.startswith("\ufeff") else text
-        self._map: _LineMap | None = None
-
-    def load(self) -> dict[str, Any]:
-        try:
-            return tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            message = str(exc)
-            line: int | None = None
-            if m := re.search(r"\(at line (\d+), column \d+\)", message):
-                line = int(m.group(1))
-            elif "end of document" in message:
-                line = self.text.count("\n") + 1
-            base = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$", "", message)
-            hint = next((h for key, h in _SYNTAX_HINTS if base.startswith(key)),
-                        "请检查该行的引号、等号和括号是否成对")
-            raise StudyRulesError(self.file, line, "toml", f"TOML 格式错误：{hint}（解析器信息：{base}）") from None
-        except RecursionError:
-            raise StudyRulesError(self.file, None, "toml", "TOML 格式错误：括号嵌套层数过多") from None
-
-    def fail(self, path: PathKey, reason: str) -> NoReturn:
-        if self._map is None:
-            self._map = _LineMap(self.text)
-        name = ""
-        for part in path:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-        raise StudyRulesError(self.file, self._map.line(path), name or "file", reason)
-
-    def keys(self, table: Any, path: PathKey, allowed: Sequence[str], required: Sequence[str]) -> dict[str, Any]:
-        if not isinstance(table, dict):
-            self.fail(path, "应为一个表（[标题] 下的若干字段）")
-        for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"是否想写 {close[0]}？" if close else ""
-                self.fail((*path, key), f"未知字段“{key}”。{hint}此处允许的字段为：{'、'.join(allowed)}")
-        for key in required:
-            if key not in table:
-                self.fail((*path, key), f"缺少必填字段 {key}")
-        return table
+        super().__init__(file, text, StudyRulesError)
 
     def text_of(self, table: Mapping[str, Any], path: PathKey, key: str, *, required: bool = True) -> str:
         value = table.get(key, "")
