@@ -64,3 +64,17 @@ def test_a_landscape_document_previews_and_prints_landscape(qtbot, services: Ser
                                "受理回执", "receipt.pdf")
     qtbot.addWidget(receipt)
     assert receipt.printer().pageLayout().orientation() == QPageLayout.Orientation.Portrait
+
+
+def test_excel_save_path_gets_its_suffix_and_cancel_saves_nothing(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from ui.print_preview import ask_xlsx_path
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    answers = iter([(str(tmp_path / "台账"), ""), (str(tmp_path / "台账.XLSX"), ""), ("", "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: next(answers))
+    assert ask_xlsx_path(owner, "导出", "台账.xlsx") == tmp_path / "台账.xlsx"
+    assert ask_xlsx_path(owner, "导出", "台账.xlsx") == tmp_path / "台账.XLSX"
+    assert ask_xlsx_path(owner, "导出", "台账.xlsx") is None

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -55,7 +54,7 @@ from ui.package_dialogs import (
     ScoreDialog,
     TextDialog,
 )
-from ui.print_preview import PdfPreviewDialog
+from ui.print_preview import PdfPreviewDialog, ask_xlsx_path, show_preview
 from ui.supervision_page import detail_label, fill_row, make_table, one_line, size_columns
 from ui.tasks import TaskRunner
 
@@ -684,28 +683,16 @@ class PackagesPage(QWidget):
         self.runner.run(make, self._preview, lambda exc: show_error(self, exc, self.tr("Printing failed")))
 
     def _preview(self, made: tuple[str, bytes]) -> None:
-        title, pdf = made
-        try:
-            dialog = PdfPreviewDialog(pdf, title, title.replace(" ", "_") + ".pdf", self)
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            show_error(self, exc, self.tr("Printing failed"))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "last_preview", None))
-        self.last_preview = dialog
-        dialog.open()
+        show_preview(self, *made)
 
     def export(self, path: Path | None = None) -> None:
         year, packages = self.register_year(), self.packages
         office = self.office_combo.currentData() if self.at_county else None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export package register"),
-                                                    f"{year}年度任务包台账.xlsx",
-                                                    self.tr("Excel workbooks (*.xlsx)"))
-            if not chosen:
+            path = ask_xlsx_path(self, self.tr("Export package register"), f"{year}年度任务包台账.xlsx")
+            if path is None:
                 return
-            path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
+        elif path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         target = path
 

@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,7 +56,7 @@ from ui.inquiry_page import (
     staff_combo,
     text_box,
 )
-from ui.print_preview import PdfPreviewDialog
+from ui.print_preview import PdfPreviewDialog, ask_xlsx_path, show_preview
 from ui.supervision_page import detail_label, fill_row, make_table, size_columns
 from ui.tasks import TaskRunner
 
@@ -682,25 +681,14 @@ class PetitionsPage(QWidget):
         self.runner.run(make, self._preview, lambda exc: show_error(self, exc, self.tr("Printing failed")))
 
     def _preview(self, made: tuple[str, bytes]) -> None:
-        title, pdf = made
-        try:
-            dialog = PdfPreviewDialog(pdf, title, title.replace(" ", "_") + ".pdf", self)
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            show_error(self, exc, self.tr("Printing failed"))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "last_preview", None))
-        self.last_preview = dialog
-        dialog.open()
+        show_preview(self, *made)
 
     def export_ledger(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger"), "结对消访台账.xlsx",
-                                                    self.tr("Excel workbooks (*.xlsx)"))
-            if not chosen:
+            path = ask_xlsx_path(self, self.tr("Export ledger"), "结对消访台账.xlsx")
+            if path is None:
                 return
-            path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
+        elif path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         target = path
         petitions = self.petitions

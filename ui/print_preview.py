@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QPushButton, QToolBar, QWidget
@@ -93,3 +93,35 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             path = path.with_suffix(".pdf")
         write_bytes_atomically(path, self.pdf)
         self.saved_path = path
+
+
+def show_preview(owner: QWidget, title: str, pdf: bytes) -> PdfPreviewDialog | None:
+    """Open ``pdf`` in the print preview over ``owner``, kept as ``owner.last_preview`` while it
+    is open (tests look at it). A PDF the preview cannot show is reported, never raised."""
+    from ui.errors import show_error
+
+    try:
+        dialog = PdfPreviewDialog(pdf, title, title.replace(" ", "_") + ".pdf", owner)
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        show_error(owner, exc, QCoreApplication.translate("PdfPreviewDialog", "Printing failed"))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def forget() -> None:
+        if getattr(owner, "last_preview", None) is dialog:
+            owner.last_preview = None  # type: ignore[attr-defined]
+
+    dialog.destroyed.connect(lambda *_: forget())
+    owner.last_preview = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def ask_xlsx_path(owner: QWidget, caption: str, suggested: str) -> Path | None:
+    """The Excel file the user chose (``.xlsx`` added when left off), or None if cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        owner, caption, suggested, QCoreApplication.translate("PdfPreviewDialog", "Excel workbooks (*.xlsx)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")

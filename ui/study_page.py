@@ -51,7 +51,7 @@ from app.services.study import (
 from ui.errors import show_error
 from ui.inquiry_page import STYLE as FORM_STYLE
 from ui.inquiry_page import FormDialog, local_time, pydate, qdate, text_box
-from ui.print_preview import PdfPreviewDialog
+from ui.print_preview import PdfPreviewDialog, ask_xlsx_path, show_preview
 from ui.supervision_page import fill_row, make_table, size_columns
 from ui.tasks import TaskRunner
 
@@ -652,29 +652,17 @@ class StudyPage(QWidget):
         self.runner.run(make, self._preview, lambda exc: show_error(self, exc, self.tr("Printing failed")))
 
     def _preview(self, made: tuple[str, bytes]) -> None:
-        title, pdf = made
-        try:
-            dialog = PdfPreviewDialog(pdf, title, title.replace(" ", "_") + ".pdf", self)
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            show_error(self, exc, self.tr("Printing failed"))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "last_preview", None))
-        self.last_preview = dialog
-        dialog.open()
+        show_preview(self, *made)
 
     def export_register(self, path: Path | None = None) -> None:
         register = self.register
         if register is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export register"),
-                                                    f"{register.label}学习情况登记表.xlsx",
-                                                    self.tr("Excel workbooks (*.xlsx)"))
-            if not chosen:
+            path = ask_xlsx_path(self, self.tr("Export register"), f"{register.label}学习情况登记表.xlsx")
+            if path is None:
                 return
-            path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
+        elif path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         target = path
 
