@@ -61,6 +61,15 @@ EXPECTED: dict[Action, tuple[set[Role], bool]] = {
     Action.EDIT_CATALOG: ({A}, False),
     Action.RESTORE: ({A}, False),
     Action.ASSESS: ({Role.LEADER, Role.DEPUTY_LEADER, A}, False),
+    # 精细化管理 (issue 8): the head and the leaders plan, assign, inspect, accept and pair
+    # petitioners; everyone reports on their own packages and records their own study.
+    Action.SET_TARGETS: (LEADERS, False),
+    Action.MANAGE_PACKAGES: (LEADERS, False),
+    Action.REPORT_PROGRESS: (STAFF, False),
+    Action.INSPECT: (LEADERS, False),
+    Action.RECORD_STUDY: (STAFF | {A}, False),
+    Action.MANAGE_STUDY: (LEADERS, False),
+    Action.PETITION: (LEADERS, False),
 }
 
 MATRIX = [
