@@ -22,7 +22,14 @@ from tests.test_county_report import _add_office
 from tests.test_targets import add_package, ten_months
 from tests.test_ui_intake import pdf_text, type_text
 from tests.test_ui_watch import close_windows, show
-from ui.targets_page import AmountDialog, BreakdownDialog, CancelDialog, TargetDialog, TargetsPage
+from ui.targets_page import (
+    AllotDialog,
+    AmountDialog,
+    BreakdownDialog,
+    CancelDialog,
+    TargetDialog,
+    TargetsPage,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
 
@@ -183,8 +190,12 @@ def test_the_county_sees_every_township_and_their_sum(qtbot, services: Services,
     show(qtbot, page)
     try:
         page.refresh()
-        assert page.office_combo.isVisible() and page.office_combo.count() == 3
-        assert not page.list_table.isColumnHidden(0) and not any(b.isVisible() for b in page.edit_buttons)
+        # All, the county itself and the two townships; the county's leader plans the county's own targets.
+        assert page.office_combo.isVisible() and page.office_combo.count() == 4
+        assert not page.list_table.isColumnHidden(0) and page.allot_button.isVisible()
+        assert page.yearly_button.text() == "New county yearly &target…"
+        # A township's own target stays read-only at the county.
+        assert not page.change_button.isEnabled() and not page.allot_button.isEnabled()
         assert column_texts(page, 0) == ["示例镇自然资源所", "东岭镇自然资源所"]
         page.set_office(town2)
         assert column_texts(page, 0) == ["东岭镇自然资源所"] and column_texts(page, 5) == ["30"]
@@ -198,5 +209,69 @@ def test_the_county_sees_every_township_and_their_sum(qtbot, services: Services,
         preview = page.last_preview
         assert preview is not None and "各乡镇所目标与完成" in pdf_text(preview.pdf)
         preview.reject()
+    finally:
+        close_windows(page)
+
+
+def test_the_county_allots_a_target_and_the_township_sees_its_share(qtbot, services: Services, runner) -> None:  # type: ignore[no-untyped-def]
+    ctx = services.ctx
+    town1, user1 = ctx.office_id, ctx.user_id
+    town2, _user2 = _add_office(services, "370702102", "东岭镇自然资源所", username="zhaodl", display_name="赵东岭",
+                                roles="section_chief")
+    county, county_user = _add_office(services, "370702000", "示例县自然资源局", county=True, username="xianju",
+                                      display_name="周县局", roles="admin,leader")
+    ctx.office_id, ctx.user_id = county, county_user
+    page = TargetsPage(services, runner)
+    show(qtbot, page)
+    try:
+        page.refresh()
+        assert page.open_allot_dialog() is None  # nothing chosen yet
+        made = page.open_target_dialog(TargetKind.YEARLY)
+        made.name_combo.setCurrentIndex(made.name_combo.findText("村庄改造"))
+        made.amount_edit.setText("120")
+        made.submit()
+        assert column_texts(page, 0) == ["示例县自然资源局"] and page.allot_button.isEnabled()
+        dialog = page.open_allot_dialog()
+        assert isinstance(dialog, AllotDialog) and dialog.isVisible()
+        assert [s.value() for s in dialog.spins.values()] == [0, 0] and not dialog.ok_button.isEnabled()
+        dialog.spins[town1].setValue(70)
+        dialog.spins[town2].setValue(40)
+        assert "10 个 short of the county target 120 个" in dialog.total_label.text()
+        assert not dialog.ok_button.isEnabled()
+        dialog.spins[town2].setValue(50)
+        assert dialog.ok_button.isEnabled() and "reaches the county target" in dialog.total_label.text()
+        dialog.submit()
+        assert not dialog.isVisible()
+        page.set_office(county)
+        page.select_target(next(p.target.id for p in page.rows if p.target is not None))
+        assert page.allotment_table.isVisible() and page.allotment_table.rowCount() == 4
+        table = page.allotment_table
+        assert [table.item(0, c).text() for c in (0, 1, 2)] == ["示例镇自然资源所", "70", "0"]
+        assert table.item(3, 0).text() == "County target" and table.item(3, 1).text() == "120"
+        assert "Allotted to 2 townships, 120 个 together." in page.summary_label.text()
+        page.preview_button.click()
+        preview = page.last_preview
+        assert preview is not None and "分解下达情况" in pdf_text(preview.pdf)
+        preview.reject()
+        again = page.open_allot_dialog()
+        assert again is not None and [s.value() for s in again.spins.values()] == [70, 50]
+        again.reject()
+    finally:
+        close_windows(page)
+
+    ctx.office_id, ctx.user_id = town1, user1
+    page = TargetsPage(services, runner)
+    show(qtbot, page)
+    try:
+        page.refresh()
+        assert column_texts(page, 2) == ["Issued by the county"] and not page.allot_button.isVisible()
+        assert page.breakdown_button.isEnabled() and not page.change_button.isEnabled()
+        assert not page.cancel_button.isEnabled() and page.open_change_dialog() is None
+        assert "Issued by the county." in page.summary_label.text()
+        dialog = page.open_breakdown_dialog()
+        assert dialog is not None
+        dialog.fill_even()
+        dialog.submit()
+        assert services.targets.months(page.rows[0].target.id) is not None  # type: ignore[union-attr]
     finally:
         close_windows(page)

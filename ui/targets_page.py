@@ -7,6 +7,10 @@ planned, actual, cumulative, completion rate, the months that fell short in red,
 chart with planned and actual as bars and the cumulative figures as lines on a second axis.
 Leaders create plans and yearly targets, break them down (the running total and the at-least
 check shown as the figures are typed), change or cancel them; everyone prints and exports.
+At the county leaders set the county's own targets and allot (下达) a yearly one to townships
+(one box per township, the running total and the at-least check live); the chosen county target
+shows its shares by township against what each has done. A share the county handed down is
+marked 县局下达 at the township, which breaks it down by month but cannot change or cancel it.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.services import Services
 from app.services.targets import (
+    Allotment,
     CountyLine,
     Progress,
     Standing,
@@ -55,6 +60,7 @@ from app.services.targets import (
     TargetOffice,
     TargetsConfig,
     fmt_quantity,
+    split_evenly,
 )
 from ui.errors import show_error
 from ui.inquiry_page import STYLE as FORM_STYLE
@@ -275,6 +281,84 @@ class AmountDialog(FormDialog):
         self.add_field("note", self.tr("&Note:"), self.note_edit)
 
 
+class AllotDialog(FormDialog):
+    """下达: one box per township for its share of a county yearly target.
+
+    The running total and whether it reaches the county target are shown as the figures are
+    typed; OK stays disabled while the shares fall short. A township left at 0 gets nothing
+    (a share it had is cancelled).
+    """
+
+    def __init__(self, item: TargetItem, townships: list[TargetOffice], current: dict[uuid.UUID, Decimal],
+                 decimals: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Allot to townships"), parent)
+        self.setStyleSheet(FORM_STYLE)
+        self.item = item
+        self.townships = townships
+        self.decimals = decimals
+        self.set_intro(self.tr("{name} ({years}): county target {amount} {unit}. The townships' shares must add up "
+                               "to at least the county target; a township left at 0 gets no share.").format(
+            name=item.name, years=item.years_label, amount=fmt_quantity(item.planned, decimals), unit=item.unit))
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.spins: dict[uuid.UUID, QDoubleSpinBox] = {}
+        for index, office in enumerate(townships):
+            spin = _quantity_spin(decimals, f"office_{office.code}")
+            spin.setValue(float(current.get(office.id, Decimal(0))))
+            caption = QLabel(f"{office.name}：")
+            caption.setBuddy(spin)
+            grid.addWidget(caption, index, 0)
+            grid.addWidget(spin, index, 1)
+            self.spins[office.id] = spin
+            self.aliases[f"office_{office.code}"] = "shares"
+            spin.valueChanged.connect(self._update_total)
+        self.add_field("shares", self.tr("Shares ({unit}):").format(unit=item.unit), grid_box)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("runningTotal")
+        self.even_button = QPushButton(self.tr("&Even split"))
+        self.even_button.setObjectName("evenSplit")
+        total_row = QWidget()
+        total_layout = QHBoxLayout(total_row)
+        total_layout.setContentsMargins(0, 0, 0, 0)
+        total_layout.addWidget(self.total_label, 1)
+        total_layout.addWidget(self.even_button)
+        self.add_field("total", self.tr("Sum of the shares:"), total_row)
+        self.even_button.clicked.connect(self.fill_even)
+        self.even_button.setEnabled(bool(townships))
+        self._update_total()
+
+    def fill_even(self) -> None:
+        shares = split_evenly(self.item.planned, len(self.spins), self.decimals)
+        for spin, value in zip(self.spins.values(), shares, strict=True):
+            spin.setValue(float(value))
+
+    def total(self) -> Decimal:
+        return sum((_decimal(spin) for spin in self.spins.values()), Decimal(0))
+
+    def short_by(self) -> Decimal:
+        return max(self.item.planned - self.total(), Decimal(0))
+
+    def _update_total(self) -> None:
+        total, unit, target = self.total(), self.item.unit, self.item.planned
+        short = self.short_by()
+        if short > 0:
+            text = self.tr("{total} {unit} — {short} {unit} short of the county target {target} {unit}").format(
+                total=fmt_quantity(total, self.decimals), unit=unit, short=fmt_quantity(short, self.decimals),
+                target=fmt_quantity(target, self.decimals))
+            self.total_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            text = self.tr("{total} {unit} — reaches the county target {target} {unit} (+{over})").format(
+                total=fmt_quantity(total, self.decimals), unit=unit, target=fmt_quantity(target, self.decimals),
+                over=fmt_quantity(total - target, self.decimals))
+            self.total_label.setStyleSheet("color: #1b6e2f;")
+        self.total_label.setText(text)
+        self.ok_button.setEnabled(short == 0)
+
+    def shares(self) -> dict[uuid.UUID, Decimal]:
+        return {office_id: _decimal(spin) for office_id, spin in self.spins.items()}
+
+
 class CancelDialog(FormDialog):
     def __init__(self, item: TargetItem, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Cancel target"), parent)
@@ -283,6 +367,8 @@ class CancelDialog(FormDialog):
             name=item.name, years=item.years_label, amount=fmt_quantity(item.planned), unit=item.unit)
         if item.kind is TargetKind.PLAN:
             text += " " + self.tr("Its yearly targets are cancelled with it.")
+        if item.allotted:
+            text += " " + self.tr("The townships' shares are cancelled with it.")
         self.set_intro(text)
         self.reason_edit = text_box(60)
         self.add_field("reason", self.tr("&Why:"), self.reason_edit)
@@ -306,6 +392,7 @@ class TargetsPage(QWidget):
         self.shown: Progress | None = None
         self.is_county = False
         self.editable = False
+        self.own_office: uuid.UUID | None = None
         self.last_dialog: FormDialog | None = None
         self.last_preview: PdfPreviewDialog | None = None
         self._filters_loaded = False
@@ -338,13 +425,15 @@ class TargetsPage(QWidget):
         self.change_button.setObjectName("change")
         self.cancel_button = QPushButton(self.tr("Ca&ncel target…"))
         self.cancel_button.setObjectName("cancelTarget")
+        self.allot_button = QPushButton(self.tr("&Allot to townships…"))
+        self.allot_button.setObjectName("allot")
         self.preview_button = QPushButton(self.tr("&Print preview…"))
         self.preview_button.setObjectName("printPreview")
         self.excel_button = QPushButton(self.tr("E&xport to Excel…"))
         self.excel_button.setObjectName("exportExcel")
         self.edit_buttons = (self.plan_button, self.yearly_button, self.breakdown_button, self.change_button,
                              self.cancel_button)
-        for button in (*self.edit_buttons, self.preview_button, self.excel_button):
+        for button in (*self.edit_buttons, self.allot_button, self.preview_button, self.excel_button):
             bar.addWidget(button)
         outer.addLayout(bar)
 
@@ -353,7 +442,7 @@ class TargetsPage(QWidget):
         self.list_table = make_table("targets", [
             self.tr("Township"), self.tr("Target"), self.tr("Kind"), self.tr("Years"), self.tr("Target amount"),
             self.tr("Done"), self.tr("% of target"), self.tr("Should be done by today"), self.tr("Progress")], 1)
-        size_columns(self.list_table, {0: "东关镇自然资源所", 2: self.tr("Year of a plan"), 3: "2026—2030",
+        size_columns(self.list_table, {0: "东关镇自然资源所", 2: self.tr("Allotted to townships"), 3: "2026—2030",
                                        4: "3333.33 公顷", 5: "0000.00", 6: "100.0%", 7: "0000.00",
                                        8: self.tr("Far behind")})
         self.tabs.addTab(self.list_table, self.tr("Targets"))
@@ -378,6 +467,18 @@ class TargetsPage(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail_layout.addWidget(self.title_label)
         detail_layout.addWidget(self.summary_label)
+        # A county target handed down: its shares by township against what each has done.
+        self.allotment_label = QLabel(self.tr("Allotted to townships"))
+        self.allotment_label.setObjectName("allotmentTitle")
+        self.allotment_table = make_table("allotment", [
+            self.tr("Township"), self.tr("Share"), self.tr("Done"), self.tr("% of share"),
+            self.tr("Should be done by today"), self.tr("Ahead (+) / behind (−)"), self.tr("Months"),
+            self.tr("Progress")], 0)
+        size_columns(self.allotment_table, {0: "东关镇自然资源所（合计）", 1: "0000.00", 2: "0000.00", 3: "100.0%",
+                                            4: "0000.00", 5: "+0000.00", 6: self.tr("Not broken down"),
+                                            7: self.tr("Far behind")})
+        detail_layout.addWidget(self.allotment_label)
+        detail_layout.addWidget(self.allotment_table)
         self.period_table = make_table("periods", [
             self.tr("Period"), self.tr("Planned"), self.tr("Done"), self.tr("Cumulative planned"),
             self.tr("Cumulative done"), self.tr("Completion rate"), self.tr("% of target"), self.tr("Status")], 7)
@@ -425,6 +526,7 @@ class TargetsPage(QWidget):
         self.breakdown_button.clicked.connect(lambda: self.open_breakdown_dialog())
         self.change_button.clicked.connect(lambda: self.open_change_dialog())
         self.cancel_button.clicked.connect(lambda: self.open_cancel_dialog())
+        self.allot_button.clicked.connect(lambda: self.open_allot_dialog())
         self.preview_button.clicked.connect(lambda: self.print_preview())
         self.excel_button.clicked.connect(lambda: self.export_excel())
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.load)
@@ -457,19 +559,26 @@ class TargetsPage(QWidget):
             self.office_combo.addItem(self.tr("All townships"), None)
             for office in offices:
                 self.office_combo.addItem(f"{office.name}（{office.code}）", str(office.id))
+        own = [o for o in offices if o.is_county] if county else offices[:1]
+        self.own_office = own[0].id if own else None
         self._set_county(county, editable)
         self._filters_loaded = True
         self.load()
 
     def _set_county(self, county: bool, editable: bool) -> None:
         self.is_county = county
-        self.editable = editable and not county
+        self.editable = editable
         self.office_label.setVisible(county)
         self.office_combo.setVisible(county)
         self.tabs.setTabVisible(self.county_index, county)
         self.list_table.setColumnHidden(0, not county)
         for button in self.edit_buttons:
             button.setVisible(self.editable)
+        # At the county the new targets are the county's own; only the county allots.
+        self.plan_button.setText(self.tr("New county &plan…") if county else self.tr("New &plan…"))
+        self.yearly_button.setText(self.tr("New county yearly &target…") if county
+                                   else self.tr("New yearly &target…"))
+        self.allot_button.setVisible(self.editable and county)
 
     def year(self) -> int:
         value = self.year_combo.currentData()
@@ -515,13 +624,22 @@ class TargetsPage(QWidget):
             item = progress.target
             assert item is not None
             name = item.name + (self.tr(" (cancelled)") if item.cancelled else "")
-            kind = self.tr("Plan") if item.kind is TargetKind.PLAN else (
-                self.tr("Year of a plan") if item.parent_id else self.tr("Yearly target"))
+            if item.kind is TargetKind.PLAN:
+                kind = self.tr("Plan")
+            elif item.county_issued:
+                kind = self.tr("Issued by the county")
+            elif item.allotted:
+                kind = self.tr("Allotted to townships")
+            else:
+                kind = self.tr("Year of a plan") if item.parent_id else self.tr("Yearly target")
             texts = [item.office.name, name, kind, item.years_label,
                      f"{progress.fmt(item.planned)} {item.unit}", progress.fmt(progress.actual),
                      percent_text(progress.percent_of_total), progress.fmt(progress.planned_to_date),
                      self.standing_text(progress.standing)]
             tips = {1: item.cancel_reason} if item.cancelled else {}
+            if item.county_issued:
+                tips[2] = self.tr("Issued by the county: the amount is set by the county; break it down by month "
+                                  "and link task packages to it here.")
             if progress.area_note:  # 公顷 ↔ 亩 beside an area
                 tips[4] = f"{progress.fmt(item.planned)} {item.unit}{progress.area_note}"
             fill_row(table, row, texts, item.id, None, tips)
@@ -613,6 +731,7 @@ class TargetsPage(QWidget):
         self.shown = progress
         self._update_buttons()
         if progress is None:
+            self._fill_allotment(None)
             self.title_label.setText(self.tr("No targets for this year yet.") if not self.rows else "")
             self.summary_label.clear()
             self.period_table.setRowCount(0)
@@ -621,11 +740,55 @@ class TargetsPage(QWidget):
                 self.chart.removeAxis(axis)
             return
         self.title_label.setText(progress.title)
+        self._fill_allotment(progress.allotment)
         self.summary_label.setText(self.summary_text(progress))
         self.summary_label.setStyleSheet("color: #b00020;" if self.standing_colour(progress.standing) == SHORT_FG
                                          else "")
         self._fill_periods(progress)
         self._fill_chart(progress)
+
+    def _fill_allotment(self, allotment: Allotment | None) -> None:
+        shown = allotment is not None and bool(allotment.lines)
+        self.allotment_label.setVisible(shown)
+        self.allotment_table.setVisible(shown)
+        table = self.allotment_table
+        table.setRowCount(0)
+        if allotment is None or not shown:
+            return
+        table.setRowCount(len(allotment.lines) + 2)
+        for row, line in enumerate(allotment.lines):
+            texts = [line.office.name, allotment.fmt(line.planned), allotment.fmt(line.actual),
+                     percent_text(line.percent), allotment.fmt(line.planned_to_date), _signed(line.gap, allotment),
+                     self.tr("Broken down") if line.broken_down else self.tr("Not broken down"),
+                     self.standing_text(line.standing)]
+            fill_row(table, row, texts, line.target_id, None)
+            colour = self.standing_colour(line.standing)
+            if colour is not None:
+                table.item(row, 7).setForeground(colour)
+                table.item(row, 5).setForeground(colour)
+        total_row, county_row = len(allotment.lines), len(allotment.lines) + 1
+        fill_row(table, total_row, [self.tr("Townships together"), allotment.fmt(allotment.allotted),
+                                    allotment.fmt(allotment.actual),
+                                    percent_text(_percent(allotment.actual, allotment.allotted)),
+                                    allotment.fmt(allotment.planned_to_date),
+                                    _signed(allotment.actual - allotment.planned_to_date, allotment), "", ""],
+                 allotment.target.id, None)
+        fill_row(table, county_row, [self.tr("County target"), allotment.fmt(allotment.planned),
+                                     allotment.fmt(allotment.actual), percent_text(allotment.percent), "", "", "", ""],
+                 allotment.target.id, None)
+        for row in (total_row, county_row):
+            for column in range(table.columnCount()):
+                cell = table.item(row, column)
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+        for row in range(table.rowCount()):
+            for column in range(1, 6):
+                table.item(row, column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # As tall as its rows (up to ten), so the month table below keeps its room.
+        shown_rows = min(table.rowCount(), 10)
+        table.setFixedHeight(table.horizontalHeader().height() + 2 * table.frameWidth() + 2
+                             + sum(table.rowHeight(r) for r in range(shown_rows)))
 
     def summary_text(self, progress: Progress) -> str:
         parts = [self.tr("Target {amount} {unit}{area}; done {done} {unit} ({percent} of the target).").format(
@@ -641,7 +804,12 @@ class TargetsPage(QWidget):
             # The labels are Chinese (“4月”, “2025年”) in either language, so is their separator.
             labels = "、".join(line.label for line in progress.lines if line.short)
             parts.append(self.tr("Fell short: {periods}.").format(periods=labels))
-        if progress.breakdown_total is None:
+        target = progress.target
+        if progress.allotment is not None and progress.allotment.lines:
+            parts.append(self.tr("Allotted to {count} townships, {total} {unit} together.").format(
+                count=len(progress.allotment.lines), total=progress.allotment.fmt(progress.allotment.allotted),
+                unit=progress.unit))
+        elif progress.breakdown_total is None:
             parts.append(self.tr("Not broken down yet."))
         elif progress.shortfall > 0:
             parts.append(self.tr("The breakdown is {short} {unit} short of the target.").format(
@@ -649,7 +817,8 @@ class TargetsPage(QWidget):
         if progress.uncounted_reports:
             parts.append(self.tr("{count} progress reports in another unit were not counted.").format(
                 count=progress.uncounted_reports))
-        target = progress.target
+        if target is not None and target.county_issued:
+            parts.append(self.tr("Issued by the county."))
         if target is not None and target.cancelled:
             parts.append(self.tr("Cancelled: {reason}").format(reason=target.cancel_reason))
         return " ".join(parts)
@@ -761,10 +930,19 @@ class TargetsPage(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.shown.target if self.shown is not None else None
-        live = item is not None and not item.cancelled
-        self.breakdown_button.setEnabled(self.editable and live)
-        self.change_button.setEnabled(self.editable and live)
-        self.cancel_button.setEnabled(self.editable and live)
+        # Only the office's own targets change here; a share from the county is only broken down.
+        own = item is not None and not item.cancelled and item.office.id == self.own_office
+        self.breakdown_button.setEnabled(self.editable and own)
+        self.change_button.setEnabled(self.editable and own and item is not None and not item.county_issued)
+        self.cancel_button.setEnabled(self.editable and own and item is not None and not item.county_issued)
+        self.allot_button.setEnabled(self.editable and self.is_county and own and item is not None
+                                     and item.kind is TargetKind.YEARLY)
+        if item is not None and item.county_issued:
+            tip = self.tr("Issued by the county: only the county changes or cancels it.")
+        else:
+            tip = ""
+        self.change_button.setToolTip(tip)
+        self.cancel_button.setToolTip(tip)
         self.preview_button.setEnabled(self.shown is not None)
         self.excel_button.setEnabled(self.shown is not None)
 
@@ -798,7 +976,8 @@ class TargetsPage(QWidget):
     def open_breakdown_dialog(self) -> BreakdownDialog | None:
         progress = self.shown
         item = progress.target if progress is not None else None
-        if progress is None or item is None or item.cancelled or not self.editable:
+        if (progress is None or item is None or item.cancelled or not self.editable
+                or item.office.id != self.own_office):
             return None
         targets = self.targets
         is_plan = item.kind is TargetKind.PLAN
@@ -819,7 +998,8 @@ class TargetsPage(QWidget):
 
     def open_change_dialog(self) -> AmountDialog | None:
         item = self.shown.target if self.shown is not None else None
-        if item is None or item.cancelled or not self.editable:
+        if (item is None or item.cancelled or not self.editable or item.office.id != self.own_office
+                or item.county_issued):
             return None
         dialog = AmountDialog(item, self.targets.config(), self)
         targets = self.targets
@@ -830,9 +1010,26 @@ class TargetsPage(QWidget):
         dialog.open()
         return dialog
 
+    def open_allot_dialog(self) -> AllotDialog | None:
+        """下达: the chosen county yearly target shared out to the townships."""
+        progress = self.shown
+        item = progress.target if progress is not None else None
+        if (progress is None or item is None or item.cancelled or not self.editable or not self.is_county
+                or item.office.id != self.own_office or item.kind is not TargetKind.YEARLY):
+            return None
+        targets = self.targets
+        current = {line.office.id: line.planned for line in progress.allotment.lines} if progress.allotment else {}
+        dialog = AllotDialog(item, targets.townships(), current, progress.decimals, self)
+        dialog.bind(self.runner, lambda: targets.allot(item.id, dialog.shares()))
+        dialog.accepted.connect(lambda: self._after_change(item.id))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_cancel_dialog(self) -> CancelDialog | None:
         item = self.shown.target if self.shown is not None else None
-        if item is None or item.cancelled or not self.editable:
+        if (item is None or item.cancelled or not self.editable or item.office.id != self.own_office
+                or item.county_issued):
             return None
         dialog = CancelDialog(item, self)
         targets = self.targets
@@ -896,4 +1093,14 @@ class TargetsPage(QWidget):
                         lambda exc: show_error(self, exc))
 
 
-__all__ = ["AmountDialog", "BreakdownDialog", "CancelDialog", "TargetDialog", "TargetsPage"]
+def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    return (part * 100 / whole).quantize(Decimal("0.1")) if whole > 0 else None
+
+
+def _signed(value: Decimal, allotment: Allotment) -> str:
+    """``+2``, ``-49``: ahead of or behind what should be done by today."""
+    text = allotment.fmt(value)
+    return f"+{text}" if value > 0 else text
+
+
+__all__ = ["AllotDialog", "AmountDialog", "BreakdownDialog", "CancelDialog", "TargetDialog", "TargetsPage"]

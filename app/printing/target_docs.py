@@ -22,7 +22,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from reportlab.platypus.doctemplate import Frame, PageTemplate
 
 from app.printing.fonts import register_cjk_font
@@ -42,7 +42,7 @@ from app.printing.layout import (
     para,
     styles_for,
 )
-from app.services.targets import Progress, Standing, TargetKind
+from app.services.targets import Allotment, Progress, Standing, TargetKind, fmt_quantity
 
 _SIZE = landscape((PAGE_WIDTH, PAGE_HEIGHT))
 _MARGIN_X = 15 * mm
@@ -105,7 +105,9 @@ def summary_text(progress: Progress) -> str:
     if progress.short_periods:
         labels = "、".join(line.label for line in progress.lines if line.short)
         parts.append(f"未完成计划的{word}：{labels}")
-    if progress.breakdown_total is None:
+    if progress.allotment is not None and progress.allotment.lines:
+        parts.append(f"已分解下达到 {len(progress.allotment.lines)} 个乡镇所（见“分解下达情况”）")
+    elif progress.breakdown_total is None:
         parts.append("尚未分解到" + ("年度" if progress.kind is TargetKind.PLAN else "月"))
     elif progress.shortfall > 0:
         parts.append(f"分解合计比目标少 {progress.fmt(progress.shortfall)} {unit}，请补足")
@@ -187,6 +189,49 @@ def _offices_table(progress: Progress, st: Styles) -> Flowable:
     table = grid_table(rows, widths, st, center_cols=(0, 2, 3, 4), padding=2.2)
     last = len(rows) - 1
     table.setStyle([("SPAN", (0, last), (1, last)), ("BACKGROUND", (0, last), (-1, last), TOTAL_FILL)])
+    return table
+
+
+def allotment_summary(allotment: Allotment, unit: str) -> str:
+    """One sentence above the table by township: the county target, what was handed down, what is done."""
+    text = (f"县局目标 {allotment.fmt(allotment.planned)} {unit}，已下达 {len(allotment.lines)} 个乡镇所，"
+            f"合计 {allotment.fmt(allotment.allotted)} {unit}")
+    if allotment.surplus > 0:
+        text += f"（多下达 {allotment.fmt(allotment.surplus)} {unit}）"
+    text += (f"；各乡镇所已完成 {allotment.fmt(allotment.actual)} {unit}，"
+             f"占县局目标 {percent_text(allotment.percent)}")
+    behind = [line.office.name for line in allotment.lines
+              if line.standing in (Standing.BEHIND, Standing.FAR_BEHIND, Standing.MISSED)]
+    return text + (f"；进度落后：{'、'.join(behind)}。" if behind else "；各乡镇所均未落后。")
+
+
+def _allotment_table(allotment: Allotment, unit: str, st: Styles) -> Flowable:
+    centred = ParagraphStyle("allot_head", parent=st.cell, alignment=TA_CENTER, rightIndent=0)
+    heads = ["乡镇代码", "乡镇所", f"下达任务\n（{unit}）", f"截至今天应完成\n（{unit}）", f"已完成\n（{unit}）",
+             "完成率\n（占下达）", "超前（+）\n落后（－）", "月度分解", "进度"]
+    rows: list[list[object]] = [[para(esc(h).replace("\n", "<br/>"), centred) for h in heads]]
+    style: list[tuple[object, ...]] = []
+    for row, line in enumerate(allotment.lines, start=1):
+        gap = line.gap.quantize(Decimal("0.01"))
+        rows.append([line.office.code, para(esc(line.office.name), st.cell), allotment.fmt(line.planned),
+                     allotment.fmt(line.planned_to_date), allotment.fmt(line.actual), percent_text(line.percent),
+                     ("+" if gap > 0 else "") + fmt_quantity(gap, allotment.decimals) if gap else "0",
+                     "已分解" if line.broken_down else "未分解", line.standing.label])
+        if line.standing in (Standing.BEHIND, Standing.FAR_BEHIND, Standing.MISSED):
+            style += [("TEXTCOLOR", (6, row), (6, row), SHORT_COLOUR), ("TEXTCOLOR", (8, row), (8, row), SHORT_COLOUR)]
+        if line.standing is Standing.FAR_BEHIND:
+            style.append(("BACKGROUND", (0, row), (-1, row), SHORT_FILL))
+    total_gap = (allotment.actual - allotment.planned_to_date).quantize(Decimal("0.01"))
+    rows.append(["各乡镇所合计", "", allotment.fmt(allotment.allotted), allotment.fmt(allotment.planned_to_date),
+                 allotment.fmt(allotment.actual), percent_text(_ratio(allotment.actual, allotment.allotted)),
+                 ("+" if total_gap > 0 else "") + fmt_quantity(total_gap, allotment.decimals), "", ""])
+    rows.append(["县局目标", "", allotment.fmt(allotment.planned), "", allotment.fmt(allotment.actual),
+                 percent_text(allotment.percent), "", "", ""])
+    widths = [28 * mm, 62 * mm, 24 * mm, 30 * mm, 24 * mm, 24 * mm, 26 * mm, 22 * mm, 27 * mm]
+    table = grid_table(rows, widths, st, center_cols=(0, 2, 3, 4, 5, 6, 7, 8), padding=2.0)
+    for last in (len(rows) - 2, len(rows) - 1):
+        style += [("SPAN", (0, last), (1, last)), ("BACKGROUND", (0, last), (-1, last), TOTAL_FILL)]
+    table.setStyle(style)
     return table
 
 
@@ -320,5 +365,13 @@ def target_progress_pdf(progress: Progress) -> bytes:
         story += [Spacer(1, 3 * mm),
                   KeepTogether([_heading("二、各乡镇所目标与完成", st), Spacer(1, 1.5 * mm),
                                 _offices_table(progress, st)])]
+    if progress.allotment is not None and progress.allotment.lines:
+        # A page of its own: the county reads it township by township.
+        allotment = progress.allotment
+        story += [PageBreak(), _heading("二、分解下达情况", st), Spacer(1, 1.5 * mm),
+                  para(esc(allotment_summary(allotment, progress.unit)), st.body), Spacer(1, 2 * mm),
+                  _allotment_table(allotment, progress.unit, st), Spacer(1, 2 * mm),
+                  para(esc("注：下达任务为县局分解到各乡镇所的年度目标；已完成为各乡镇所上报的任务包进度之和；"
+                           "截至今天应完成按乡镇所的月度分解计算，未分解的按全年天数平均计算。"), st.note)]
     info = DocInfo(title, "", progress.scope, f"{progress.scope} {title}")
     return build_pdf(story, info, [_template()], font)

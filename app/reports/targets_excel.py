@@ -4,7 +4,9 @@ Sheet 进度: the same table as the printed sheet (per month, or per year for a 
 Chinese headers in a frozen first row, quantities as numbers with the unit's decimals, rates
 as percentages Excel can compute with, a bold 合计 row, the counting rule in a note, and two
 native Excel charts beside it (planned vs actual as bars, cumulative as lines). The county's
-sum of a target adds a sheet 各乡镇. Saved atomically like every workbook of landdesk.
+sum of a target adds a sheet 各乡镇, and a county target handed down to townships a sheet
+分解下达情况 (share, planned to date, actual, rate, ahead/behind by township, the county's total
+against its own target). Saved atomically like every workbook of landdesk.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.excel import HEADER_FILL, MAX_WIDTH, TOTAL_FILL, display_width, save_workbook
-from app.services.targets import Progress, TargetKind
+from app.services.targets import Progress, Standing, TargetKind
 
 RATE_FORMAT = "0.0%"
 SHORT_FILL = PatternFill("solid", fgColor="FDE7E7")
@@ -85,6 +87,8 @@ def write_targets_excel(progress: Progress, path: Path) -> Path:
     _charts(sheet, progress, len(progress.lines))
     if progress.offices:
         _offices(book, progress)
+    if progress.allotment is not None and progress.allotment.lines:
+        _allotment(book, progress)
     book.properties.title = progress.title
     save_workbook(book, path)
     return path
@@ -146,6 +150,53 @@ def _offices(book: Workbook, progress: Progress) -> None:
         cell.number_format = RATE_FORMAT
     sheet.freeze_panes = "A2"
     _widths_plain(sheet, headers, last)
+
+
+def _allotment(book: Workbook, progress: Progress) -> None:
+    allotment = progress.allotment
+    assert allotment is not None
+    sheet = book.create_sheet("分解下达情况")
+    unit = progress.unit
+    headers = ("乡镇代码", "乡镇所", f"下达任务（{unit}）", f"已完成（{unit}）", f"截至今天应完成（{unit}）",
+               "完成率（占下达）", f"超前（+）落后（－）（{unit}）", "月度分解", "进度")
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for line in allotment.lines:
+        sheet.append([line.office.code, line.office.name, line.planned, line.actual, line.planned_to_date,
+                      _fraction(line.percent), line.gap, "已分解" if line.broken_down else "未分解",
+                      line.standing.label])
+        if line.standing is Standing.FAR_BEHIND:
+            for cell in sheet[sheet.max_row]:
+                cell.fill = SHORT_FILL
+    first, last_line = 2, sheet.max_row
+    # Totals as formulas, so a figure corrected by hand adds up again.
+    sheet.append(["各乡镇所合计", "", f"=SUM(C{first}:C{last_line})", f"=SUM(D{first}:D{last_line})",
+                  f"=SUM(E{first}:E{last_line})", f"=IF(C{last_line + 1}>0,D{last_line + 1}/C{last_line + 1},\"\")",
+                  f"=D{last_line + 1}-E{last_line + 1}", "", ""])
+    sheet.append(["县局目标", "", allotment.planned, f"=D{last_line + 1}", None,
+                  f"=IF(C{last_line + 2}>0,D{last_line + 2}/C{last_line + 2},\"\")", None, "", ""])
+    last = sheet.max_row
+    for row in (last - 1, last):
+        for cell in sheet[row]:
+            cell.font = Font(bold=True)
+            cell.fill = TOTAL_FILL
+    number_format = "0" if progress.decimals == 0 else "0." + "0" * progress.decimals
+    for row in sheet.iter_rows(min_row=2, max_row=last):
+        for cell in (row[2], row[3], row[4], row[6]):
+            cell.number_format = number_format
+        row[5].number_format = RATE_FORMAT
+    sheet.append([])
+    sheet.append([f"{allotment.target.years_label}{progress.name}：县局目标 {allotment.fmt(allotment.planned)} {unit}，"
+                  f"下达 {len(allotment.lines)} 个乡镇所合计 {allotment.fmt(allotment.allotted)} {unit}；"
+                  f"已完成为各乡镇所上报的任务包进度之和。"])
+    sheet.freeze_panes = "A2"
+    _widths_plain(sheet, headers, last_line)
+    for column in "CDEFG":
+        sheet.column_dimensions[column].width = 14
+    sheet.row_dimensions[1].height = 32
 
 
 def _widths_plain(sheet: Worksheet, headers: Sequence[str], last: int) -> None:

@@ -13,6 +13,11 @@ is reported as such.
 
 At the county every township's targets are read (never changed), and targets of the same
 name, unit and year are added up across townships (the county's 120 villages a year).
+The county also sets targets of its own (全县村庄改造 2026–2030 600 个 → 2026 年 120 个) and
+*allots* (下达) a yearly one to townships: one WorkTarget per township (office_id = the
+township, parent_id = the county's target), which the downlink carries to the township. There
+such a share is 县局下达: the township breaks it down by month and links packages to it, but
+cannot change or cancel it; its months and packages travel up as the township's own rows.
 The units, suggested targets and thresholds are data: resources/management/targets.toml.
 """
 
@@ -50,6 +55,9 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_QUANTITY = Decimal("999999999999")  # Numeric(14, 2)
 HUNDRED = Decimal(100)
 COUNTY_READ_ONLY = "县局只能查看各乡镇所的目标任务，不能新建、分解、修改或撤销"
+COUNTY_ISSUED = ("这是县局下达的目标任务，数量、名称和年度由县局确定，本所不能修改或撤销；"
+                 "可以按月分解并关联任务包，如需调整请报县局重新下达")
+DROPPED_REASON = "县局调整分解"
 MONTHS = 12
 
 
@@ -361,6 +369,7 @@ class TargetOffice:
     id: uuid.UUID
     code: str
     name: str
+    is_county: bool = False
 
 
 @dataclass(frozen=True)
@@ -380,6 +389,8 @@ class TargetItem:
     cancelled_by: str
     cancel_reason: str
     broken_down: bool  # yearly: has months; plan: has yearly targets
+    county_issued: bool = False  # a township's share of a county target (县局下达)
+    allotted: bool = False  # a county yearly target with live shares handed to townships
 
     @property
     def kind(self) -> TargetKind:
@@ -443,6 +454,7 @@ class Progress:
     packages: int  # packages whose progress counted
     target: TargetItem | None = None
     offices: tuple[tuple[TargetOffice, Decimal, Decimal], ...] = ()  # county: (office, planned, actual)
+    allotment: Allotment | None = None  # a county target handed down to townships (分解下达情况)
 
     @property
     def percent_of_total(self) -> Decimal | None:
@@ -473,6 +485,68 @@ class Progress:
         if self.kind is TargetKind.PLAN:
             return f"{self.scope} {self.name}（{self.first_year}—{self.last_year}年）"
         return f"{self.scope} {self.first_year}年 {self.name}"
+
+    def fmt(self, value: Decimal | None) -> str:
+        return "—" if value is None else fmt_quantity(value, self.decimals)
+
+
+@dataclass(frozen=True)
+class AllotmentLine:
+    """One township's share of a county target and how far it has got (from its uplinked packages)."""
+
+    office: TargetOffice
+    target_id: uuid.UUID
+    planned: Decimal
+    actual: Decimal
+    planned_to_date: Decimal
+    standing: Standing
+    broken_down: bool  # the township has broken its share down by month
+    packages: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        return _ratio(self.actual, self.planned)
+
+    @property
+    def gap(self) -> Decimal:
+        """Actual minus planned to date: positive ahead, negative behind."""
+        return self.actual - self.planned_to_date
+
+
+@dataclass(frozen=True)
+class Allotment:
+    """A county yearly target and its shares by township (分解下达情况)."""
+
+    target: TargetItem
+    lines: tuple[AllotmentLine, ...]
+    decimals: int
+    today: dt.date
+
+    @property
+    def planned(self) -> Decimal:
+        return self.target.planned
+
+    @property
+    def allotted(self) -> Decimal:
+        return sum((line.planned for line in self.lines), Decimal(0))
+
+    @property
+    def actual(self) -> Decimal:
+        return sum((line.actual for line in self.lines), Decimal(0))
+
+    @property
+    def planned_to_date(self) -> Decimal:
+        return sum((line.planned_to_date for line in self.lines), Decimal(0))
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The townships' actual against the county's own target."""
+        return _ratio(self.actual, self.planned)
+
+    @property
+    def surplus(self) -> Decimal:
+        """How much more than the county target was handed down (never negative: at-least rule)."""
+        return self.allotted - self.planned
 
     def fmt(self, value: Decimal | None) -> str:
         return "—" if value is None else fmt_quantity(value, self.decimals)
@@ -530,17 +604,24 @@ class TargetService:
             return bool(s.scalar(select(Office.is_county).where(Office.id == self.ctx.office_id)))
 
     def may_edit(self) -> bool:
-        """Whether the signed-in user may plan here (a leader, and not at the county)."""
+        """Whether the signed-in user may plan here (a leader; at the county its own targets only)."""
         try:
             self.ctx.require(Action.SET_TARGETS)
         except PermissionDenied:
             return False
-        return not self.is_county()
+        return True
 
     def offices(self) -> list[TargetOffice]:
-        """At the county every township; at a township itself only."""
+        """At the county the county itself and every township; at a township itself only."""
         with self.ctx.reading() as s:
             return self._offices(s)
+
+    def townships(self) -> list[TargetOffice]:
+        """The townships a county target may be allotted to (county only)."""
+        with self.ctx.reading() as s:
+            if not self._is_county(s):
+                raise PermissionDenied("county_targets", "只有县局可以向乡镇所下达目标任务")
+            return [o for o in self._offices(s) if not o.is_county]
 
     def years(self) -> list[int]:
         """Years with targets, and this year, newest first."""
@@ -680,7 +761,7 @@ class TargetService:
         with self.ctx.transaction("targets.break_down_plan") as s:
             offices = {o.id: o for o in self._offices(s)}
             plan = self._row(s, plan_id, offices)
-            self._require_own(plan)
+            self._require_own(s, plan)
             if plan.last_year <= plan.first_year:
                 raise ValidationError("plan", plan_id, "not_plan", "这是年度目标，请按月分解")
             if plan.cancelled_at is not None:
@@ -715,10 +796,18 @@ class TargetService:
                         self._refuse_duplicate(s, plan.name, plan.unit, year, year)
                         s.add(self._new_row(plan.name, plan.unit, year, year, value, "", plan.id))
                     continue
+                shares = self._live_shares(s, row)
                 if value == 0:
-                    row.cancelled_at, row.cancelled_by = self.ctx.now(), self.ctx.user_id
-                    row.cancel_reason = "规划重新分解，该年不再安排"
+                    for each in [row, *shares]:
+                        each.cancelled_at, each.cancelled_by = self.ctx.now(), self.ctx.user_id
+                        each.cancel_reason = "规划重新分解，该年不再安排"
                     continue
+                handed_down = sum((Decimal(r.planned) for r in shares), Decimal(0))
+                if shares and handed_down < value:
+                    raise ValidationError(
+                        f"year_{year}", value, "allotment_short",
+                        f"{year} 年已下达各乡镇所合计 {self._fmt(handed_down, plan.unit)}，少于新的年度目标 "
+                        f"{self._fmt(value, plan.unit)}；请先重新下达该年目标")
                 months = self._month_amounts(s, row)
                 if months is not None and sum(months, Decimal(0)) < value:
                     raise ValidationError(
@@ -741,7 +830,7 @@ class TargetService:
         with self.ctx.transaction("targets.set_months") as s:
             offices = {o.id: o for o in self._offices(s)}
             row = self._row(s, target_id, offices)
-            self._require_own(row)
+            self._require_own(s, row)
             if row.last_year != row.first_year:
                 raise ValidationError("target", target_id, "not_yearly", "规划请先分解到年度，再把年度目标分解到月")
             if row.cancelled_at is not None:
@@ -777,7 +866,8 @@ class TargetService:
         with self.ctx.transaction("targets.update") as s:
             offices = {o.id: o for o in self._offices(s)}
             row = self._row(s, target_id, offices)
-            self._require_own(row)
+            self._require_own(s, row)
+            self._require_not_issued(s, row)
             if row.cancelled_at is not None:
                 raise ValidationError("planned", planned, "cancelled", "该目标已撤销，不能修改")
             errors: list[ValidationError] = []
@@ -794,6 +884,13 @@ class TargetService:
                     "planned", amount, "breakdown_short",
                     f"{what} {self._fmt(below, row.unit)}，少于新的目标 {self._fmt(amount, row.unit)}；"
                     f"请先修改分解")
+            shares = self._live_shares(s, row)
+            handed_down = sum((Decimal(r.planned) for r in shares), Decimal(0))
+            if shares and handed_down < amount:
+                raise ValidationError(
+                    "planned", amount, "allotment_short",
+                    f"已下达各乡镇所合计 {self._fmt(handed_down, row.unit)}，少于新的目标 "
+                    f"{self._fmt(amount, row.unit)}；请先重新下达")
             if row.parent_id is not None:
                 siblings = sum((Decimal(r.planned) for r in s.scalars(select(WorkTarget).where(
                     WorkTarget.parent_id == row.parent_id, WorkTarget.cancelled_at.is_(None),
@@ -819,15 +916,20 @@ class TargetService:
         with self.ctx.transaction("targets.cancel") as s:
             offices = {o.id: o for o in self._offices(s)}
             row = self._row(s, target_id, offices)
-            self._require_own(row)
+            self._require_own(s, row)
+            self._require_not_issued(s, row)
             if row.cancelled_at is not None:
                 raise ValidationError("reason", reason, "cancelled", "该目标已经撤销过了")
             now = self.ctx.now()
-            rows = [row, *s.scalars(select(WorkTarget).where(WorkTarget.parent_id == row.id,
-                                                             WorkTarget.cancelled_at.is_(None)))]
-            for each in rows:
+            children = list(s.scalars(select(WorkTarget).where(WorkTarget.parent_id == row.id,
+                                                               WorkTarget.cancelled_at.is_(None))))
+            for each in [row, *children]:
                 each.cancelled_at, each.cancelled_by = now, self.ctx.user_id
                 each.cancel_reason = reason.strip() if each is row else f"所属规划撤销：{reason.strip()}"
+            # The townships' shares go with the county target (or with its plan's years).
+            for each in [s2 for r in [row, *children] for s2 in self._live_shares(s, r)]:
+                each.cancelled_at, each.cancelled_by = now, self.ctx.user_id
+                each.cancel_reason = f"县局撤销目标：{reason.strip()}"
         return self.target(target_id)
 
     # ------------------------------------------------------------ progress
@@ -842,9 +944,18 @@ class TargetService:
                 raise ValidationError("target", target_id, "plan", "这是规划，请按年度查看进度")
             item = self._items(s, [row], offices)[0]
             months = self._month_amounts(s, row)
-            actuals = self._actuals(s, [row.id], row.unit)
-        return self._month_progress(item.name, item.unit, item.first_year, item.office.name, item.planned,
-                                    months, actuals, today, target=item)
+            # A county target is met by the townships' work on their shares.
+            shares = self._live_shares(s, row)
+            actuals = self._actuals(s, [row.id, *(r.id for r in shares)], row.unit)
+            if shares and months is None:
+                # The county's months are its townships' months added up, once every share has them.
+                share_months = [self._month_amounts(s, r) for r in shares]
+                if all(m is not None for m in share_months):
+                    months = [sum(column, Decimal(0)) for column in zip(*cast(list[list[Decimal]], share_months),
+                                                                         strict=True)]
+        progress = self._month_progress(item.name, item.unit, item.first_year, item.office.name, item.planned,
+                                        months, actuals, today, target=item)
+        return replace(progress, allotment=self.allotment(target_id)) if shares else progress
 
     def plan_progress(self, plan_id: uuid.UUID) -> Progress:
         """A plan year by year: each year's target against what its packages achieved."""
@@ -859,7 +970,8 @@ class TargetService:
             children = list(s.scalars(select(WorkTarget).where(WorkTarget.parent_id == row.id)))
             live = {c.first_year: c for c in children if c.cancelled_at is None}
             months = {c.first_year: self._month_amounts(s, c) for c in live.values()}
-            actuals = self._actuals(s, [row.id, *(c.id for c in children)], row.unit)
+            shares = [r.id for c in live.values() for r in self._live_shares(s, c)]
+            actuals = self._actuals(s, [row.id, *(c.id for c in children), *shares], row.unit)
         decimals = self._decimals(item.unit)
         lines: list[PeriodLine] = []
         cum_planned: Decimal | None = Decimal(0) if live else None
@@ -897,6 +1009,113 @@ class TargetService:
 
     # ------------------------------------------------------------ the county
 
+    def allot(self, county_target_id: uuid.UUID, shares: Mapping[uuid.UUID, Decimal | str | int]) -> Allotment:
+        """下达: hand a county yearly target down to townships, one share each (county only).
+
+        Each township given more than 0 gets (or keeps, updated in place) one yearly target with
+        the county target's name, unit and year and ``parent_id`` = the county target; the shares
+        must add up to at least the county target. A township left out (or given 0) has its share
+        cancelled (县局调整分解), never deleted; allotting to it again revives the same row, so
+        its months and packages stay linked. The downlink carries the shares to the townships.
+        """
+        self._require_write()
+        with self.ctx.transaction("targets.allot") as s:
+            if not self._is_county(s):
+                raise PermissionDenied("set_targets", "只有县局可以向乡镇所下达目标任务")
+            offices = {o.id: o for o in self._offices(s)}
+            row = self._row(s, county_target_id, offices)
+            self._require_own(s, row)
+            if row.last_year != row.first_year:
+                raise ValidationError("target", county_target_id, "not_yearly",
+                                      "规划请先分解到年度，再把年度目标下达到乡镇所")
+            if row.cancelled_at is not None:
+                raise ValidationError("target", county_target_id, "cancelled", "该目标已撤销，不能再下达")
+            spec = self.config().unit(row.unit)
+            errors: list[ValidationError] = []
+            values: dict[uuid.UUID, Decimal] = {}
+            for office_id, raw in shares.items():
+                office = offices.get(office_id)
+                if office is None or office.is_county:
+                    errors.append(ValidationError(f"office_{office_id}", office_id, "unknown",
+                                                  "只能下达到本县的乡镇所"))
+                    continue
+                value = self._quantity(f"office_{office.code}", raw, spec, errors)
+                if value is not None and value > 0:
+                    values[office_id] = value
+            if errors:
+                raise FormErrors(errors)
+            total = sum(values.values(), Decimal(0))
+            planned = Decimal(row.planned)
+            if total < planned:
+                raise ValidationError(
+                    "shares", total, "short",
+                    f"各乡镇所合计 {self._fmt(total, row.unit)}，比县局目标 {self._fmt(planned, row.unit)}"
+                    f"少 {self._fmt(planned - total, row.unit)}；目标只能分解得更多，不能更少")
+            # The share each township holds: its live one, else its latest cancelled one (revived).
+            held: dict[uuid.UUID, WorkTarget] = {}
+            for share in s.scalars(select(WorkTarget).where(
+                    WorkTarget.parent_id == row.id, WorkTarget.office_id != row.office_id)
+                    .order_by(WorkTarget.created_at)):
+                current = held.get(share.office_id)
+                if current is None or current.cancelled_at is not None:
+                    held[share.office_id] = share
+            now = self.ctx.now()
+            for office_id, value in sorted(values.items(), key=lambda entry: offices[entry[0]].code):
+                share = held.get(office_id)
+                clash = s.scalar(select(WorkTarget.id).where(
+                    WorkTarget.office_id == office_id, WorkTarget.name == row.name, WorkTarget.unit == row.unit,
+                    WorkTarget.first_year == row.first_year, WorkTarget.last_year == row.last_year,
+                    WorkTarget.cancelled_at.is_(None),
+                    *([WorkTarget.id != share.id] if share is not None else [])).limit(1))
+                if clash is not None:
+                    # Both would be added up in the county's sums: the township settles it first.
+                    raise ValidationError(
+                        f"office_{offices[office_id].code}", value, "duplicate",
+                        f"{offices[office_id].name}已自行设定{row.first_year}年“{row.name}”（{row.unit}）的目标，"
+                        f"不能再下达同名目标；请该所撤销自己的目标后再下达")
+                if share is None:
+                    s.add(WorkTarget(office_id=office_id, parent_id=row.id, name=row.name, unit=row.unit,
+                                     first_year=row.first_year, last_year=row.last_year, planned=value, note="",
+                                     created_by=self.ctx.user_id, created_at=now))
+                    continue
+                # Updated in place, never deleted and made again (sync-safe).
+                share.planned, share.name, share.unit = value, row.name, row.unit
+                if share.cancelled_at is not None:
+                    share.cancelled_at, share.cancelled_by, share.cancel_reason = None, None, ""
+            for office_id, share in held.items():
+                if office_id not in values and share.cancelled_at is None:
+                    share.cancelled_at, share.cancelled_by = now, self.ctx.user_id
+                    share.cancel_reason = DROPPED_REASON
+        return self.allotment(county_target_id)
+
+    def allotment(self, county_target_id: uuid.UUID) -> Allotment:
+        """A county yearly target's shares by township with their actuals (分解下达情况; county only)."""
+        today = self.ctx.today()
+        config = self.config()
+        with self.ctx.reading() as s:
+            if not self._is_county(s):
+                raise PermissionDenied("county_targets", "分解下达情况只能在县局查看")
+            offices = {o.id: o for o in self._offices(s)}
+            row = self._row(s, county_target_id, offices)
+            if row.office_id != self.ctx.office_id or row.last_year != row.first_year:
+                raise ValidationError("target", county_target_id, "not_county_yearly",
+                                      "只有县局本级的年度目标才下达到乡镇所")
+            item = self._items(s, [row], offices)[0]
+            year = row.first_year
+            lines: list[AllotmentLine] = []
+            for share in self._live_shares(s, row):
+                planned = Decimal(share.planned)
+                months = self._month_amounts(s, share)
+                actuals = self._actuals(s, [share.id], share.unit)
+                actual = sum((v for m, v in actuals.by_month.items() if m.year == year), Decimal(0))
+                to_date = _to_date(year, months, planned, today)
+                lines.append(AllotmentLine(
+                    offices[share.office_id], share.id, planned, actual, to_date.quantize(Decimal("0.01")),
+                    _standing(actual, to_date, planned, year, year, today, config.far_behind_percent),
+                    months is not None, actuals.packages))
+        lines.sort(key=lambda line: line.office.code)
+        return Allotment(item, tuple(lines), self._decimals(item.unit), today)
+
     def county_summary(self, year: int) -> list[CountyLine]:
         """Townships' yearly targets of ``year`` added up by name and unit (county only)."""
         groups = self._county_groups(year)
@@ -914,7 +1133,7 @@ class TargetService:
         with self.ctx.reading() as s:
             if not self._is_county(s):
                 raise PermissionDenied("county_targets", "全县目标汇总只能在县局查看")
-            offices = {o.id: o for o in self._offices(s)}
+            offices = self._township_offices(s)
             county_name = s.scalar(select(Office.name).where(Office.id == self.ctx.office_id)) or "全县"
             rows = list(s.scalars(select(WorkTarget).where(
                 WorkTarget.office_id.in_(list(offices)), WorkTarget.name == name, WorkTarget.unit == unit,
@@ -980,7 +1199,7 @@ class TargetService:
         with self.ctx.reading() as s:
             if not self._is_county(s):
                 raise PermissionDenied("county_targets", "全县目标汇总只能在县局查看")
-            offices = {o.id: o for o in self._offices(s)}
+            offices = self._township_offices(s)
             rows = list(s.scalars(select(WorkTarget).where(
                 WorkTarget.office_id.in_(list(offices)), WorkTarget.first_year == year,
                 WorkTarget.last_year == year, WorkTarget.cancelled_at.is_(None))))
@@ -1049,12 +1268,36 @@ class TargetService:
 
     def _require_write(self) -> None:
         self.ctx.require(Action.SET_TARGETS)
-        if self.is_county():
-            raise PermissionDenied("set_targets", COUNTY_READ_ONLY)
 
-    def _require_own(self, row: WorkTarget) -> None:
+    def _require_own(self, s: Session, row: WorkTarget) -> None:
+        """Only the office's own targets change here; a share the county handed down changes
+        only through the county's next allotment."""
         if row.office_id != self.ctx.office_id:
+            if self._is_county(s):
+                raise PermissionDenied("set_targets", COUNTY_READ_ONLY)
             raise PermissionDenied("set_targets", "只能修改本所的目标任务")
+
+    def _require_not_issued(self, s: Session, row: WorkTarget) -> None:
+        if self._issued_by_county(s, row):
+            raise PermissionDenied("set_targets", COUNTY_ISSUED)
+
+    @staticmethod
+    def _issued_by_county(s: Session, row: WorkTarget) -> bool:
+        if row.parent_id is None:
+            return False
+        parent_office = s.scalar(select(WorkTarget.office_id).where(WorkTarget.id == row.parent_id))
+        if parent_office is None or parent_office == row.office_id:
+            return False
+        return bool(s.scalar(select(Office.is_county).where(Office.id == parent_office)))
+
+    @staticmethod
+    def _live_shares(s: Session, row: WorkTarget) -> list[WorkTarget]:
+        """The townships' live shares of a county yearly target."""
+        if row.last_year != row.first_year:
+            return []
+        return list(s.scalars(select(WorkTarget).where(
+            WorkTarget.parent_id == row.id, WorkTarget.office_id != row.office_id,
+            WorkTarget.cancelled_at.is_(None))))
 
     def _is_county(self, s: Session) -> bool:
         own = s.get(Office, self.ctx.office_id) if self.ctx.office_id else None
@@ -1068,7 +1311,11 @@ class TargetService:
             return [TargetOffice(own.id, own.code, own.name)]
         rows = s.execute(select(Office.id, Office.code, Office.name)
                          .where(Office.is_county.is_(False)).order_by(Office.code))
-        return [TargetOffice(*r) for r in rows]
+        return [TargetOffice(own.id, own.code, own.name, True), *(TargetOffice(*r) for r in rows)]
+
+    def _township_offices(self, s: Session) -> dict[uuid.UUID, TargetOffice]:
+        """The county's sums are over townships only: the county's own target is what they meet."""
+        return {o.id: o for o in self._offices(s) if not o.is_county}
 
     @staticmethod
     def _row(s: Session, target_id: uuid.UUID, offices: Mapping[uuid.UUID, TargetOffice]) -> WorkTarget:
@@ -1088,14 +1335,27 @@ class TargetService:
             if user_ids else {}
         with_months = set(s.scalars(select(TargetMonth.target_id).where(TargetMonth.target_id.in_(ids))))
         child = aliased(WorkTarget)
-        with_children = set(s.scalars(select(child.parent_id).where(
-            child.parent_id.in_(ids), child.cancelled_at.is_(None))))
+        parent = aliased(WorkTarget)
+        # A plan is broken down by its yearly targets; a yearly target only by its months.
+        with_children = set(s.scalars(select(child.parent_id).join(parent, parent.id == child.parent_id).where(
+            child.parent_id.in_(ids), child.cancelled_at.is_(None), parent.last_year > parent.first_year)))
+        # Yearly children in another office are a county target's shares (县局下达).
+        with_shares = set(s.scalars(select(child.parent_id).join(parent, parent.id == child.parent_id).where(
+            child.parent_id.in_(ids), child.cancelled_at.is_(None), child.office_id != parent.office_id,
+            parent.first_year == parent.last_year)))
+        county_offices = set(s.scalars(select(Office.id).where(Office.is_county.is_(True))))
+        parent_ids = {r.parent_id for r in rows if r.parent_id is not None}
+        parent_office = dict(s.execute(select(WorkTarget.id, WorkTarget.office_id)
+                                       .where(WorkTarget.id.in_(parent_ids))).all()) if parent_ids else {}
+        issued = {r.id for r in rows if r.parent_id is not None and parent_office.get(r.parent_id) in county_offices
+                  and r.office_id not in county_offices}
         return [TargetItem(
             id=r.id, office=offices[r.office_id], parent_id=r.parent_id, name=r.name, unit=r.unit,
             first_year=r.first_year, last_year=r.last_year, planned=Decimal(r.planned), note=r.note,
             created_by=names.get(r.created_by, "") if r.created_by else "", created_at=r.created_at,
             cancelled_at=r.cancelled_at, cancelled_by=names.get(r.cancelled_by, "") if r.cancelled_by else "",
-            cancel_reason=r.cancel_reason, broken_down=r.id in with_months or r.id in with_children)
+            cancel_reason=r.cancel_reason, broken_down=r.id in with_months or r.id in with_children,
+            county_issued=r.id in issued, allotted=r.id in with_shares)
             for r in rows]
 
     def _name(self, name: str, errors: list[ValidationError]) -> str:
@@ -1201,7 +1461,8 @@ def write_named_target(services: Services, name: str, year: int, path: Path, *, 
     """``landdesk targets print --name 村庄改造 --year 2026 [--plan] [--office CODE] -o F.pdf|F.xlsx``.
 
     At a township: its yearly target of that name (or the plan covering the year). At the county:
-    the sum over townships, or with ``office_code`` that township's target.
+    its own target of that name if it has one (with the shares handed down), else the sum over
+    townships; with ``office_code`` that office's target.
     """
     targets = services.targets
     office_id = None
@@ -1212,7 +1473,10 @@ def write_named_target(services: Services, name: str, year: int, path: Path, *, 
         office_id = match[0].id
     kind = TargetKind.PLAN if plan else TargetKind.YEARLY
     found = [t for t in targets.list_targets(year, office_id) if t.name == name and t.kind is kind]
-    if targets.is_county() and office_id is None and not plan:
+    if targets.is_county() and office_id is None and any(t.office.is_county for t in found):
+        # The county's own target (with its 分解下达情况) before the townships' sum.
+        found = [t for t in found if t.office.is_county]
+    elif targets.is_county() and office_id is None and not plan:
         units = sorted({t.unit for t in found})
         if len(units) != 1:
             raise NotFoundError(f"{year} 年各乡镇所没有“{name}”的年度目标" if not units
@@ -1232,3 +1496,22 @@ def write_named_target(services: Services, name: str, year: int, path: Path, *, 
         raise NotFoundError(f"找不到 {year} 年“{name}”的{what}" if not found
                             else f"{year} 年“{name}”的{what}不止一个，请用 --office 指定乡镇所")
     return write_target_file(services, found[0].id, path)
+
+
+def allot_named_target(services: Services, name: str, year: int, shares: Mapping[str, str]) -> Allotment:
+    """``landdesk targets allot --name 村庄改造 --year 2026 370702101=70 370702102=50`` (county only).
+
+    ``shares`` maps township codes to amounts; a township of the county not named gets no
+    share (one it had is cancelled).
+    """
+    targets = services.targets
+    own = [t for t in targets.list_targets(year) if t.office.is_county and t.name == name
+           and t.kind is TargetKind.YEARLY]
+    if len(own) != 1:
+        raise NotFoundError(f"县局没有 {year} 年“{name}”的年度目标" if not own
+                            else f"县局 {year} 年“{name}”的年度目标不止一个")
+    by_code = {o.code: o.id for o in targets.townships()}
+    unknown = sorted(set(shares) - set(by_code))
+    if unknown:
+        raise NotFoundError(f"没有单位代码为 {'、'.join(unknown)} 的乡镇所")
+    return targets.allot(own[0].id, {by_code[code]: amount for code, amount in shares.items()})

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from app.audit import _plain, row_hash, snapshot
 from app.errors import StateError
@@ -42,6 +43,7 @@ from app.models import (
     SyncPeer,
     SyncRow,
     User,
+    WorkTarget,
 )
 from app.services.context import LOCAL_TZ
 from app.sync import rows
@@ -562,11 +564,23 @@ def _downlink_rows(s: Any, county_id: Any, township_code: str) -> list[tuple[str
     items: list[tuple[str, Base]] = [("office", s.get(Office, county_id))]
     township = s.scalars(select(Office).where(Office.code == township_code)).first()
     notices: list[SupervisionNotice] = []
+    shares: list[WorkTarget] = []
+    county_targets: list[WorkTarget] = []
     if township is not None:
         notices = list(s.scalars(select(SupervisionNotice).join(Case, SupervisionNotice.case_id == Case.id)
                                  .where(Case.office_id == township.id, SupervisionNotice.office_id == county_id)
                                  .order_by(SupervisionNotice.number)))
+        # The township's shares of county targets (cancelled ones too: the cancellation travels),
+        # and the county targets they belong to, which mark them 县局下达 there.
+        parent = aliased(WorkTarget)
+        shares = list(s.scalars(select(WorkTarget).join(parent, parent.id == WorkTarget.parent_id)
+                                .where(WorkTarget.office_id == township.id, parent.office_id == county_id)
+                                .order_by(WorkTarget.first_year, WorkTarget.name, WorkTarget.id)))
+        wanted = {t.parent_id for t in shares}
+        county_targets = list(s.scalars(select(WorkTarget).where(WorkTarget.id.in_(wanted))
+                                        .order_by(WorkTarget.id))) if wanted else []
     issuers = {n.issued_by for n in notices if n.issued_by}
+    issuers |= {u for t in (*county_targets, *shares) for u in (t.created_by, t.cancelled_by) if u}
     items += [("app_user", u) for u in s.scalars(select(User).where(User.id.in_(issuers))
                                                   .order_by(User.id))]
     current = s.scalars(select(CatalogVersion).where(CatalogVersion.is_current)).all()
@@ -580,6 +594,7 @@ def _downlink_rows(s: Any, county_id: Any, township_code: str) -> list[tuple[str
     items += [("holiday", h) for h in s.scalars(select(Holiday).order_by(Holiday.day))]
     items += [("calendar_year", y) for y in s.scalars(select(CalendarYear).order_by(CalendarYear.year))]
     items += [("supervision_notice", n) for n in notices]
+    items += [("work_target", t) for t in (*county_targets, *shares)]
     return items
 
 

@@ -26,9 +26,10 @@ from app.models import LOCAL_TABLES, UNLOGGED_TABLES, Base, UTCDateTime
 
 # The county owns these (DESIGN §4): a township's copy never overwrites the county's.
 COUNTY_OWNED = ("catalog_version", "matter", "material_requirement", "holiday", "calendar_year")
-# Tables a downlink carries, parents first.
+# Tables a downlink carries, parents first. ``work_target``: the township's shares of county
+# targets (县局下达) and those county targets; the township never changes them.
 DOWNLINK_TABLES = ("office", "app_user", "catalog_version", "matter", "material_requirement",
-                   "holiday", "calendar_year", "supervision_notice")
+                   "holiday", "calendar_year", "supervision_notice", "work_target")
 # Values that never leave a township as they are (see app.audit.REDACTED): stored as NULL.
 MASKED = {("app_user", "password_hash")}
 

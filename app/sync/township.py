@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from sqlalchemy import func, select, update
 
 from app.audit import _plain
 from app.errors import NotFoundError, StateError
-from app.models import ChangeLog, SyncBatch, SyncImport, SyncOfficeState, SyncPeer
+from app.models import ChangeLog, Office, SyncBatch, SyncImport, SyncOfficeState, SyncPeer
 from app.services.context import LOCAL_TZ
 from app.sync import rows
 from app.sync.crypto import FieldCipher, new_data_key, wrap_key
@@ -392,6 +393,9 @@ def _apply_county_rows(s: Any, verified: Any, items: list[str]) -> dict[str, Any
     conn = s.connection()
     counts: dict[str, TableCounts] = {}
     changed: dict[str, list[str]] = {}
+    # The township's own offices: a work_target of another office is a county target, carried
+    # only so the share under it shows as 县局下达; the summary names the shares.
+    own_offices = {str(i) for i in conn.scalars(select(Office.id).where(Office.is_county.is_(False)))}
     for record in read_records(verified):
         if record.p is None or record.t not in rows.DOWNLINK_TABLES:
             continue
@@ -415,18 +419,32 @@ def _apply_county_rows(s: Any, verified: Any, items: list[str]) -> dict[str, Any
                 continue
             conn.execute(tbl.update().where(*where).values(**row))
             c.updated += 1
-        changed.setdefault(record.t, []).append(_describe(record.t, record.p))
+        if record.t == "work_target" and str(record.p.get("office_id")) not in own_offices:
+            continue
+        described = _describe(record.t, record.p)
+        if record.t == "work_target" and not record.p.get("cancelled_at"):
+            described += _months_short(conn, row)
+        changed.setdefault(record.t, []).append(described)
         if record.t == "catalog_version" and row.get("is_current"):
             conn.execute(tbl.update().where(tbl.c.id != row["id"]).values(is_current=False))
     labels = {"catalog_version": "事项目录版本", "matter": "事项", "material_requirement": "材料要求",
               "holiday": "节假日安排", "calendar_year": "工作日历年度", "supervision_notice": "督办单",
-              "app_user": "县局人员", "office": "县局单位信息"}
+              "app_user": "县局人员", "office": "县局单位信息", "work_target": "县局下达目标任务"}
     for table_name, described in changed.items():
         shown = "、".join(d for d in described[:5] if d)
         more = f" 等 {len(described)} 项" if len(described) > 5 else f" {len(described)} 项"
         items.append(f"{labels.get(table_name, table_name)}：{shown}{more}" if shown
                      else f"{labels.get(table_name, table_name)}：{len(described)} 项")
     return counts
+
+
+def _months_short(conn: Any, share: dict[str, Any]) -> str:
+    """“（月度分解少 10，请重新分解）” when the county raised a share above the township's months."""
+    months = rows.table("target_month")
+    total = conn.scalar(select(func.sum(months.c.planned)).where(months.c.target_id == share["id"]))
+    if total is None or Decimal(total) >= Decimal(share["planned"]):
+        return ""
+    return f"（月度分解少 {(Decimal(share['planned']) - Decimal(total)).normalize():f}，请重新分解）"
 
 
 def _describe(table_name: str, payload: dict[str, Any]) -> str:
@@ -440,5 +458,13 @@ def _describe(table_name: str, payload: dict[str, Any]) -> str:
         return str(payload.get("year", ""))
     if table_name == "app_user":
         return str(payload.get("display_name", ""))
+    if table_name == "work_target":
+        # “2026年村庄改造 70 个”, or “…（已撤销）” when the county took the share back.
+        try:
+            amount = f"{Decimal(str(payload.get('planned', '0'))).normalize():f}"
+        except InvalidOperation:
+            amount = str(payload.get("planned", ""))
+        cancelled = "（已撤销）" if payload.get("cancelled_at") else ""
+        return f"{payload.get('first_year', '')}年{payload.get('name', '')} {amount} {payload.get('unit', '')}{cancelled}"
     return ""
 
