@@ -133,11 +133,14 @@ def management_pdfs(services) -> list[tuple[bytes, str]]:  # type: ignore[no-unt
 
 def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """Three demo townships export their batches; the county imports them (the import dialog's
-    summary) and shows its consolidated page."""
+    summary) and shows its consolidated page; then it hands a 2026 target down to them, they
+    work on their shares, and the county's targets page shows each township against its share."""
     import dataclasses
+    import random
 
     from app.db import open_database
     from app.demo import DEMO_OFFICE, fill_demo
+    from app.demo_targets import fill_demo_county_targets, fill_demo_township_shares
     from app.services import Services
     from app.services.users import DEMO_PASSWORD
     from ui.main_window import MainWindow
@@ -153,10 +156,12 @@ def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
     county.sync.create_county_office("示例县自然资源局", "370702000", username="wangxm",
                                      display_name="县局王晓梅", password=DEMO_PASSWORD)
     batches = []
+    towns: dict[str, Services] = {}
     for n, (code, name) in enumerate(townships.items()):
         db = open_database(f"sqlite:///{folder / f'town{code}.sqlite3'}")
         databases.append(db)
         town = Services.create(db, folder / code)
+        towns[code] = town
         town.office.create_office(dataclasses.replace(DEMO_OFFICE, code=code, name=name),
                                   username="wangxm", display_name="王晓梅", password=DEMO_PASSWORD)
         fill_demo(town, cases=120, seed=20261123 + n)
@@ -182,6 +187,22 @@ def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
     settle(app)
     window.grab().save(str(OUT / "county.png"))
     print(OUT / "county.png")
+    rng = random.Random(20261123)
+    fill_demo_county_targets(county, county.ctx.today(), rng)
+    downlinks = county.sync.export_downlinks(folder / "down")
+    for code, town in towns.items():
+        town.sync.import_files([p for p in downlinks if f"-to-{code}-" in p.name])
+        fill_demo_township_shares(town, town.ctx.today(), rng)
+        county.sync.import_files([town.sync.export_batch(folder / "usb").path])
+    page = window.targets_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    settle(app)
+    shared = [t for t in county.targets.list_targets(2026)
+              if t.office.is_county and t.name == "城乡建设用地增减挂钩复垦" and t.kind.value == "yearly"]
+    page.select_target(shared[0].id)
+    settle(app, 600)
+    window.grab().save(str(OUT / "county_targets.png"))
+    print(OUT / "county_targets.png")
     window.close()
     for db in databases:
         db.dispose()

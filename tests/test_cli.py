@@ -82,3 +82,30 @@ def test_every_core_package_imports_on_its_own() -> None:
         done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True,
                               check=False)
         assert done.returncode == 0, (module, done.stderr[-500:])
+
+
+def test_management_commands_write_their_papers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The refined-management outputs from the command line, on a small demo office."""
+    from pypdf import PdfReader
+
+    db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
+    assert main(["demo", *db, "--cases", "6"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = [
+        (["targets", "print", "--name", "土地整理腾地", "--year", "2026"], "t.pdf", "土地整理腾地"),
+        (["packages", "register", "--year", "2026"], "k.pdf", "任务包台账"),
+        (["study", "register", "--year", "2026", "--quarter", "3"], "s.pdf", "学习情况登记表"),
+        (["petitions", "ledger", "--status", "open"], "l.pdf", "结对消访台账"),
+    ]
+    for args, name, title in commands:
+        assert main([*args[:2], *db, *args[2:], "-o", str(out / name)]) == 0, capsys.readouterr().err
+        text = "".join(page.extract_text() for page in PdfReader(out / name).pages)
+        assert title in text.replace(" ", ""), name
+    assert main(["packages", "register", *db, "--year", "2026", "-o", str(out / "k.xlsx")]) == 0
+    assert (out / "k.xlsx").stat().st_size > 0
+    # A township cannot hand targets down, and a share written wrongly is a message.
+    assert main(["targets", "allot", *db, "--name", "村庄改造", "--year", "2026", "370702102-50"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "代码=数量" in err and "Traceback" not in err

@@ -95,13 +95,13 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.saved_path = path
 
 
-def show_preview(owner: QWidget, title: str, pdf: bytes) -> PdfPreviewDialog | None:
+def show_preview(owner: QWidget, title: str, pdf: bytes, suggested_name: str = "") -> PdfPreviewDialog | None:
     """Open ``pdf`` in the print preview over ``owner``, kept as ``owner.last_preview`` while it
     is open (tests look at it). A PDF the preview cannot show is reported, never raised."""
     from ui.errors import show_error
 
     try:
-        dialog = PdfPreviewDialog(pdf, title, title.replace(" ", "_") + ".pdf", owner)
+        dialog = PdfPreviewDialog(pdf, title, suggested_name or title.replace(" ", "_") + ".pdf", owner)
     except Exception as exc:  # noqa: BLE001 - shown, never a traceback
         show_error(owner, exc, QCoreApplication.translate("PdfPreviewDialog", "Printing failed"))
         return None

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -65,7 +64,7 @@ from app.services.targets import (
 from ui.errors import show_error
 from ui.inquiry_page import STYLE as FORM_STYLE
 from ui.inquiry_page import FormDialog, text_box
-from ui.print_preview import PdfPreviewDialog
+from ui.print_preview import PdfPreviewDialog, ask_xlsx_path, show_preview
 from ui.supervision_page import fill_row, make_table, size_columns
 from ui.tasks import TaskRunner
 
@@ -1060,27 +1059,17 @@ class TargetsPage(QWidget):
 
     def _preview(self, made: tuple[str, bytes]) -> None:
         title, pdf = made
-        try:
-            dialog = PdfPreviewDialog(pdf, title, self._file_name(".pdf"), self)
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            show_error(self, exc, self.tr("Printing failed"))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "last_preview", None))
-        self.last_preview = dialog
-        dialog.open()
+        show_preview(self, title, pdf, self._file_name(".pdf"))
 
     def export_excel(self, path: Path | None = None) -> None:
         progress = self.shown
         if progress is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), self._file_name(".xlsx"),
-                                                    self.tr("Excel workbooks (*.xlsx)"))
-            if not chosen:
+            path = ask_xlsx_path(self, self.tr("Export to Excel"), self._file_name(".xlsx"))
+            if path is None:
                 return
-            path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
+        elif path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         target = path
 

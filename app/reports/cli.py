@@ -74,6 +74,12 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     t.add_argument("--office", help="县局：只看这个乡镇（9位代码）；不填为各乡镇合计")
     t.add_argument("-o", "--out", required=True, type=Path, help="输出文件：.xlsx 或 .pdf")
 
+    t = tsub.add_parser("allot", help="县局：把县局年度目标下达到各乡镇所")
+    common(t)
+    t.add_argument("--name", required=True, help="县局年度目标的名称")
+    t.add_argument("--year", required=True, type=int)
+    t.add_argument("shares", nargs="+", metavar="CODE=AMOUNT", help="乡镇所代码=下达数量，如 370702101=70")
+
     p = sub.add_parser("packages", help="任务包（项目化管理）")
     ksub = p.add_subparsers(dest="packages_command", required=True)
     t = ksub.add_parser("register", help="任务包台账（一年）")
@@ -113,7 +119,23 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     t.add_argument("-o", "--out", required=True, type=Path, help="输出的 PDF 文件")
 
 
+def _shares(items: list[str]) -> dict[str, str]:
+    pairs = [item.split("=", 1) for item in items]
+    bad = [item for item, pair in zip(items, pairs, strict=True) if len(pair) != 2]
+    if bad:
+        raise ValidationError("shares", " ".join(bad), "format", "每个乡镇的下达数量应写成 代码=数量，如 370702101=70")
+    return {code.strip(): amount.strip() for code, amount in pairs}
+
+
 def run(args: argparse.Namespace, services: Any) -> int:
+    if args.command == "targets" and args.targets_command == "allot":
+        from app.services.targets import allot_named_target
+
+        done = allot_named_target(services, args.name, args.year, _shares(args.shares))
+        for line in done.lines:
+            print(f"{line.office.code} {line.office.name} {done.fmt(line.planned)}")
+        print(f"合计 {done.fmt(done.allotted)}（县局目标 {done.fmt(done.planned)}）")
+        return 0
     out: Path = args.out
     if args.command == "brochure":
         from app.services.brochures import write_brochure

@@ -27,24 +27,62 @@
     </message>
 </context>
 <context>
+    <name>AllotDialog</name>
+    <message>
+        <location filename="../../ui/targets_page.py" line="293" />
+        <source>Allot to townships</source>
+        <translation>下达到乡镇所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="298" />
+        <source>{name} ({years}): county target {amount} {unit}. The townships' shares must add up to at least the county target; a township left at 0 gets no share.</source>
+        <translation>{name}（{years}）：县局目标 {amount} {unit}。各乡镇所分配数合计不得少于县局目标；填 0 的乡镇所不下达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="315" />
+        <source>Shares ({unit}):</source>
+        <translation>各乡镇所（{unit}）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="318" />
+        <source>&amp;Even split</source>
+        <translation>平均分解(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="325" />
+        <source>Sum of the shares:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="345" />
+        <source>{total} {unit} — {short} {unit} short of the county target {target} {unit}</source>
+        <translation>{total} {unit}，比县局目标 {target} {unit} 少 {short} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="350" />
+        <source>{total} {unit} — reaches the county target {target} {unit} (+{over})</source>
+        <translation>{total} {unit}，达到县局目标 {target} {unit}（多 {over}）</translation>
+    </message>
+</context>
+<context>
     <name>AmountDialog</name>
     <message>
-        <location filename="../../ui/targets_page.py" line="265" />
+        <location filename="../../ui/targets_page.py" line="270" />
         <source>Change target</source>
         <translation>修改目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="268" />
+        <location filename="../../ui/targets_page.py" line="273" />
         <source>{name} ({years}): a breakdown must still add up to at least the target.</source>
         <translation>{name}（{years}）：修改后，分解合计仍须不少于目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="274" />
+        <location filename="../../ui/targets_page.py" line="279" />
         <source>Amount ({unit}):</source>
         <translation>目标量（{unit}）：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="275" />
+        <location filename="../../ui/targets_page.py" line="280" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -383,22 +421,16 @@
     <message>
         <location filename="../../ui/assessment_page.py" line="596" />
         <location filename="../../ui/assessment_page.py" line="608" />
-        <location filename="../../ui/assessment_page.py" line="615" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_page.py" line="627" />
+        <location filename="../../ui/assessment_page.py" line="618" />
         <source>Export ranking</source>
         <translation>导出考核排名</translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_page.py" line="629" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/assessment_page.py" line="642" />
+        <location filename="../../ui/assessment_page.py" line="630" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -546,52 +578,52 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>BreakdownDialog</name>
     <message>
-        <location filename="../../ui/targets_page.py" line="188" />
+        <location filename="../../ui/targets_page.py" line="193" />
         <source>Break down into years</source>
         <translation>分解到年度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="188" />
+        <location filename="../../ui/targets_page.py" line="193" />
         <source>Break down into months</source>
         <translation>分解到月</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="194" />
+        <location filename="../../ui/targets_page.py" line="199" />
         <source>{title}: target {amount} {unit}. The parts must add up to at least the target; a part may be 0.</source>
         <translation>{title}：目标 {amount} {unit}。各部分合计不得少于目标，某月（年）可以为 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="207" />
+        <location filename="../../ui/targets_page.py" line="212" />
         <source>{year}:</source>
         <translation>{year}年：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="208" />
+        <location filename="../../ui/targets_page.py" line="213" />
         <source>Month {month}:</source>
         <translation>{month}月：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="216" />
+        <location filename="../../ui/targets_page.py" line="221" />
         <source>Parts:</source>
         <translation>分解：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="219" />
+        <location filename="../../ui/targets_page.py" line="224" />
         <source>&amp;Even split</source>
         <translation>平均分解(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="226" />
+        <location filename="../../ui/targets_page.py" line="231" />
         <source>Sum of the parts:</source>
         <translation>合计：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="244" />
+        <location filename="../../ui/targets_page.py" line="249" />
         <source>{total} {unit} — {short} {unit} short of the target {target} {unit}</source>
         <translation>{total} {unit}，比目标 {target} {unit} 少 {short} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="250" />
+        <location filename="../../ui/targets_page.py" line="255" />
         <source>{total} {unit} — reaches the target {target} {unit} (+{over})</source>
         <translation>{total} {unit}，达到目标 {target} {unit}（多 {over}）</translation>
     </message>
@@ -854,22 +886,27 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/targets_page.py" line="280" />
+        <location filename="../../ui/targets_page.py" line="363" />
         <source>Cancel target</source>
         <translation>撤销目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="282" />
+        <location filename="../../ui/targets_page.py" line="365" />
         <source>{name} ({years}, {amount} {unit}) stays on record as cancelled.</source>
         <translation>{name}（{years}，{amount} {unit}）撤销后仍保留记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="285" />
+        <location filename="../../ui/targets_page.py" line="368" />
         <source>Its yearly targets are cancelled with it.</source>
         <translation>其下各年度目标一并撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="288" />
+        <location filename="../../ui/targets_page.py" line="370" />
+        <source>The townships' shares are cancelled with it.</source>
+        <translation>已下达各乡镇所的任务一并撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="373" />
         <source>&amp;Why:</source>
         <translation>撤销原因(&amp;W)：</translation>
     </message>
@@ -1947,32 +1984,32 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="245" />
+        <location filename="../../ui/petitions_page.py" line="244" />
         <source>Close as resolved</source>
         <translation>化解结案</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="247" />
+        <location filename="../../ui/petitions_page.py" line="246" />
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="248" />
+        <location filename="../../ui/petitions_page.py" line="247" />
         <source>{number} · {petitioner} · {subject} · {contacts} contacts logged</source>
         <translation>{number} · {petitioner} · {subject} · 已登记联系 {contacts} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="260" />
+        <location filename="../../ui/petitions_page.py" line="259" />
         <source>How the matter was resolved, whether the petitioner accepts it, and any written agreement or pledge (at least {n} characters)</source>
         <translation>问题怎样解决、信访人是否认可、有无书面协议或承诺（至少 {n} 个字）</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="263" />
+        <location filename="../../ui/petitions_page.py" line="262" />
         <source>&amp;Resolved by:</source>
         <translation>结案方式(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="265" />
+        <location filename="../../ui/petitions_page.py" line="264" />
         <source>&amp;Resolution:</source>
         <translation>化解情况(&amp;E)：</translation>
     </message>
@@ -2076,72 +2113,72 @@ Everything entered since then will be gone from this database. The current datab
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="176" />
+        <location filename="../../ui/petitions_page.py" line="175" />
         <source>Log a contact</source>
         <translation>登记联系情况</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="178" />
+        <location filename="../../ui/petitions_page.py" line="177" />
         <source>Save contact</source>
         <translation>保存联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="179" />
+        <location filename="../../ui/petitions_page.py" line="178" />
         <source>{number} · {petitioner} · {subject} · paired with {leader} since {since}</source>
         <translation>{number} · {petitioner} · {subject} · {since} 起由{leader}结对</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="188" />
+        <location filename="../../ui/petitions_page.py" line="187" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="191" />
+        <location filename="../../ui/petitions_page.py" line="190" />
         <source>e.g. village party secretary, township petition office</source>
         <translation>如：村支部书记、镇信访办</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="193" />
+        <location filename="../../ui/petitions_page.py" line="192" />
         <source>What was talked about; what the petitioner asks</source>
         <translation>谈了什么；信访人有何诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="195" />
+        <location filename="../../ui/petitions_page.py" line="194" />
         <source>The petitioner's attitude; what was agreed</source>
         <translation>信访人态度；达成了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="197" />
+        <location filename="../../ui/petitions_page.py" line="196" />
         <source>&amp;Date:</source>
         <translation>联系日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="198" />
+        <location filename="../../ui/petitions_page.py" line="197" />
         <source>&amp;Form:</source>
         <translation>联系方式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="199" />
+        <location filename="../../ui/petitions_page.py" line="198" />
         <source>&amp;Leader:</source>
         <translation>接待领导(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="200" />
+        <location filename="../../ui/petitions_page.py" line="199" />
         <source>Also &amp;present:</source>
         <translation>参加人员(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="201" />
+        <location filename="../../ui/petitions_page.py" line="200" />
         <source>&amp;Content:</source>
         <translation>联系内容(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="202" />
+        <location filename="../../ui/petitions_page.py" line="201" />
         <source>Res&amp;ult of the contact:</source>
         <translation>联系结果(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="203" />
+        <location filename="../../ui/petitions_page.py" line="202" />
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
     </message>
@@ -4839,603 +4876,597 @@ Log: {log}</source>
 <context>
     <name>PackagesPage</name>
     <message>
-        <location filename="../../ui/packages_page.py" line="110" />
+        <location filename="../../ui/packages_page.py" line="109" />
         <source>Not yet accepted</source>
         <translation>未验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="111" />
+        <location filename="../../ui/packages_page.py" line="110" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="114" />
+        <location filename="../../ui/packages_page.py" line="113" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="123" />
+        <location filename="../../ui/packages_page.py" line="122" />
         <source>&amp;Mine</source>
         <translation>只看我的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="125" />
+        <location filename="../../ui/packages_page.py" line="124" />
         <source>Townshi&amp;p:</source>
         <translation>乡镇所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="127" />
+        <location filename="../../ui/packages_page.py" line="126" />
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="127" />
+        <location filename="../../ui/packages_page.py" line="126" />
         <source>Pe&amp;rson:</source>
         <translation>人员(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="128" />
+        <location filename="../../ui/packages_page.py" line="127" />
         <source>Cate&amp;gory:</source>
         <translation>类别(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="128" />
+        <location filename="../../ui/packages_page.py" line="127" />
         <source>&amp;Year due:</source>
         <translation>截止年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="149" />
-        <location filename="../../ui/packages_page.py" line="448" />
+        <location filename="../../ui/packages_page.py" line="148" />
+        <location filename="../../ui/packages_page.py" line="447" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="149" />
-        <location filename="../../ui/packages_page.py" line="447" />
+        <location filename="../../ui/packages_page.py" line="148" />
+        <location filename="../../ui/packages_page.py" line="446" />
         <source>Package no.</source>
         <translation>任务编号</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="148" />
         <source>Title</source>
         <translation>任务名称</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="149" />
-        <location filename="../../ui/packages_page.py" line="449" />
+        <location filename="../../ui/packages_page.py" line="148" />
+        <location filename="../../ui/packages_page.py" line="448" />
         <source>Type of work</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="150" />
-        <location filename="../../ui/packages_page.py" line="456" />
+        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="455" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="150" />
+        <location filename="../../ui/packages_page.py" line="149" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="150" />
+        <location filename="../../ui/packages_page.py" line="149" />
         <source>Time left</source>
         <translation>时限情况</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="150" />
-        <location filename="../../ui/packages_page.py" line="174" />
+        <location filename="../../ui/packages_page.py" line="149" />
+        <location filename="../../ui/packages_page.py" line="173" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="151" />
+        <location filename="../../ui/packages_page.py" line="150" />
         <source>Open inspections</source>
         <translation>未整改督查</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="151" />
-        <location filename="../../ui/packages_page.py" line="450" />
+        <location filename="../../ui/packages_page.py" line="150" />
+        <location filename="../../ui/packages_page.py" line="449" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="154" />
-        <location filename="../../ui/packages_page.py" line="358" />
+        <location filename="../../ui/packages_page.py" line="153" />
+        <location filename="../../ui/packages_page.py" line="357" />
         <source>Overdue {n} working days</source>
         <translation>已逾期 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="167" />
+        <location filename="../../ui/packages_page.py" line="166" />
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="168" />
+        <location filename="../../ui/packages_page.py" line="167" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="168" />
+        <location filename="../../ui/packages_page.py" line="167" />
         <source>Milestone</source>
         <translation>节点内容</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="168" />
+        <location filename="../../ui/packages_page.py" line="167" />
         <source>Due by</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="169" />
+        <location filename="../../ui/packages_page.py" line="168" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="170" />
+        <location filename="../../ui/packages_page.py" line="169" />
         <source>Milestones</source>
         <translation>进度节点</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="171" />
+        <location filename="../../ui/packages_page.py" line="170" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="171" />
+        <location filename="../../ui/packages_page.py" line="170" />
         <source>This report</source>
         <translation>本期完成</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="171" />
+        <location filename="../../ui/packages_page.py" line="170" />
         <source>Cumulative</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="172" />
+        <location filename="../../ui/packages_page.py" line="171" />
         <source>What was done</source>
         <translation>进度情况</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="172" />
+        <location filename="../../ui/packages_page.py" line="171" />
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="173" />
+        <location filename="../../ui/packages_page.py" line="172" />
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="175" />
+        <location filename="../../ui/packages_page.py" line="174" />
         <source>Inspection no.</source>
         <translation>督查编号</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="175" />
+        <location filename="../../ui/packages_page.py" line="174" />
         <source>Inspector</source>
         <translation>督查人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="176" />
+        <location filename="../../ui/packages_page.py" line="175" />
         <source>Found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="176" />
+        <location filename="../../ui/packages_page.py" line="175" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="177" />
+        <location filename="../../ui/packages_page.py" line="176" />
         <source>Put right by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="177" />
+        <location filename="../../ui/packages_page.py" line="176" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="180" />
+        <location filename="../../ui/packages_page.py" line="179" />
         <source>Inspections</source>
         <translation>督查整改</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="181" />
+        <location filename="../../ui/packages_page.py" line="180" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="181" />
-        <location filename="../../ui/packages_page.py" line="185" />
+        <location filename="../../ui/packages_page.py" line="180" />
+        <location filename="../../ui/packages_page.py" line="184" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="181" />
+        <location filename="../../ui/packages_page.py" line="180" />
         <source>Added by</source>
         <translation>上传人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="182" />
+        <location filename="../../ui/packages_page.py" line="181" />
         <source>Added at</source>
         <translation>上传时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="182" />
+        <location filename="../../ui/packages_page.py" line="181" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="183" />
+        <location filename="../../ui/packages_page.py" line="182" />
         <source>Evidence files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="184" />
+        <location filename="../../ui/packages_page.py" line="183" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="184" />
+        <location filename="../../ui/packages_page.py" line="183" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="184" />
+        <location filename="../../ui/packages_page.py" line="183" />
         <source>Who</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="186" />
+        <location filename="../../ui/packages_page.py" line="185" />
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="218" />
+        <location filename="../../ui/packages_page.py" line="217" />
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="222" />
+        <location filename="../../ui/packages_page.py" line="221" />
         <source>Recti&amp;fy…</source>
         <translation>记录整改(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="223" />
+        <location filename="../../ui/packages_page.py" line="222" />
         <source>Print &amp;notice…</source>
         <translation>打印通知书(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="227" />
+        <location filename="../../ui/packages_page.py" line="226" />
         <source>Add f&amp;ile…</source>
         <translation>上传材料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="228" />
+        <location filename="../../ui/packages_page.py" line="227" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="233" />
+        <location filename="../../ui/packages_page.py" line="232" />
         <source>&amp;New package…</source>
         <translation>任务入库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="234" />
+        <location filename="../../ui/packages_page.py" line="233" />
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="235" />
+        <location filename="../../ui/packages_page.py" line="234" />
         <source>&amp;Report progress…</source>
         <translation>报告进度(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="236" />
+        <location filename="../../ui/packages_page.py" line="235" />
         <source>&amp;Inspect…</source>
         <translation>督查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="237" />
+        <location filename="../../ui/packages_page.py" line="236" />
         <source>Su&amp;bmit for acceptance…</source>
         <translation>报验收(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="238" />
+        <location filename="../../ui/packages_page.py" line="237" />
         <source>A&amp;ccept / send back…</source>
         <translation>验收/退回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="239" />
+        <location filename="../../ui/packages_page.py" line="238" />
         <source>&amp;Score…</source>
         <translation>评分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="240" />
+        <location filename="../../ui/packages_page.py" line="239" />
         <source>Cance&amp;l package…</source>
         <translation>撤销(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="241" />
+        <location filename="../../ui/packages_page.py" line="240" />
         <source>&amp;Print task sheet…</source>
         <translation>打印任务书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="242" />
+        <location filename="../../ui/packages_page.py" line="241" />
         <source>Re&amp;gister…</source>
         <translation>台账(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="243" />
+        <location filename="../../ui/packages_page.py" line="242" />
         <source>&amp;Export to Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="276" />
+        <location filename="../../ui/packages_page.py" line="275" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="279" />
+        <location filename="../../ui/packages_page.py" line="278" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="282" />
+        <location filename="../../ui/packages_page.py" line="281" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="285" />
+        <location filename="../../ui/packages_page.py" line="284" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="328" />
+        <location filename="../../ui/packages_page.py" line="327" />
         <source> ({n} overdue)</source>
         <translation>（{n} 项逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="334" />
+        <location filename="../../ui/packages_page.py" line="333" />
         <source>{n} packages</source>
         <translation>共 {n} 个任务包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="355" />
+        <location filename="../../ui/packages_page.py" line="354" />
         <source>Accepted {n} working days late</source>
         <translation>逾期 {n} 个工作日验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="356" />
+        <location filename="../../ui/packages_page.py" line="355" />
         <source>Accepted on time</source>
         <translation>按期验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="360" />
+        <location filename="../../ui/packages_page.py" line="359" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="361" />
+        <location filename="../../ui/packages_page.py" line="360" />
         <source>{n} working days left</source>
         <translation>剩余 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="401" />
+        <location filename="../../ui/packages_page.py" line="400" />
         <source>Choose a package in the list.</source>
         <translation>请在上面的列表中选择一个任务包。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="421" />
+        <location filename="../../ui/packages_page.py" line="420" />
         <source>Overdue, not put right</source>
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="421" />
+        <location filename="../../ui/packages_page.py" line="420" />
         <source>Not yet put right</source>
         <translation>待整改</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="451" />
+        <location filename="../../ui/packages_page.py" line="450" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="451" />
+        <location filename="../../ui/packages_page.py" line="450" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="452" />
+        <location filename="../../ui/packages_page.py" line="451" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="452" />
+        <location filename="../../ui/packages_page.py" line="451" />
         <source>(no quantity)</source>
         <translation>（无数量目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="453" />
+        <location filename="../../ui/packages_page.py" line="452" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="453" />
+        <location filename="../../ui/packages_page.py" line="452" />
         <source>{start} + {days} working days = {due}</source>
         <translation>{start} 起 {days} 个工作日，{due} 截止</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="455" />
+        <location filename="../../ui/packages_page.py" line="454" />
         <source>Time limit</source>
         <translation>时限情况</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="456" />
+        <location filename="../../ui/packages_page.py" line="455" />
         <source>(not yet assigned)</source>
         <translation>（尚未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="457" />
+        <location filename="../../ui/packages_page.py" line="456" />
         <source>Co-workers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="458" />
+        <location filename="../../ui/packages_page.py" line="457" />
         <source>Entered</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="459" />
+        <location filename="../../ui/packages_page.py" line="458" />
         <source>Score and grade</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="461" />
+        <location filename="../../ui/packages_page.py" line="460" />
         <source>Acceptance</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="463" />
+        <location filename="../../ui/packages_page.py" line="462" />
         <source>Cancelled</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="465" />
+        <location filename="../../ui/packages_page.py" line="464" />
         <source>Description</source>
         <translation>任务说明</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="542" />
+        <location filename="../../ui/packages_page.py" line="541" />
         <source>Package {number} entered, due {date}.</source>
         <translation>任务包 {number} 已入库，{date} 截止。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="550" />
+        <location filename="../../ui/packages_page.py" line="549" />
         <source>{number} assigned.</source>
         <translation>任务包 {number} 已分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="557" />
+        <location filename="../../ui/packages_page.py" line="556" />
         <source>Progress on {number} reported.</source>
         <translation>任务包 {number} 的进度已报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="563" />
+        <location filename="../../ui/packages_page.py" line="562" />
         <source>Inspection {number} issued.</source>
         <translation>督查 {number} 已下达。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="570" />
+        <location filename="../../ui/packages_page.py" line="569" />
         <source>Rectification of {number} recorded.</source>
         <translation>督查 {number} 的整改情况已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="577" />
+        <location filename="../../ui/packages_page.py" line="576" />
         <source>Submit {number} for acceptance</source>
         <translation>任务包 {number} 报验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="578" />
+        <location filename="../../ui/packages_page.py" line="577" />
         <source>&amp;What was done:</source>
         <translation>完成情况(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="578" />
+        <location filename="../../ui/packages_page.py" line="577" />
         <source>Submit</source>
         <translation>报验收</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="580" />
+        <location filename="../../ui/packages_page.py" line="579" />
         <source>{number} submitted for acceptance.</source>
         <translation>任务包 {number} 已报验收。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="587" />
+        <location filename="../../ui/packages_page.py" line="586" />
         <source>{number} accepted.</source>
         <translation>任务包 {number} 已验收出库。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="588" />
+        <location filename="../../ui/packages_page.py" line="587" />
         <source>{number} sent back.</source>
         <translation>任务包 {number} 已退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="595" />
+        <location filename="../../ui/packages_page.py" line="594" />
         <source>{number} scored: {grade}.</source>
         <translation>任务包 {number} 已评分：{grade}。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="602" />
+        <location filename="../../ui/packages_page.py" line="601" />
         <source>Cancel {number}</source>
         <translation>撤销任务包 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="603" />
+        <location filename="../../ui/packages_page.py" line="602" />
         <source>&amp;Why:</source>
         <translation>撤销原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="603" />
+        <location filename="../../ui/packages_page.py" line="602" />
         <source>Cancel package</source>
         <translation>撤销任务包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="605" />
+        <location filename="../../ui/packages_page.py" line="604" />
         <source>{number} cancelled.</source>
         <translation>任务包 {number} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="612" />
+        <location filename="../../ui/packages_page.py" line="611" />
         <source>Add a file to {number}</source>
         <translation>为任务包 {number} 上传材料</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="613" />
+        <location filename="../../ui/packages_page.py" line="612" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="613" />
+        <location filename="../../ui/packages_page.py" line="612" />
         <source>Add</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="616" />
+        <location filename="../../ui/packages_page.py" line="615" />
         <source>File added to {number}.</source>
         <translation>已为任务包 {number} 保存材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="625" />
+        <location filename="../../ui/packages_page.py" line="624" />
         <source>Milestone “{title}” done.</source>
         <translation>节点“{title}”已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="636" />
+        <location filename="../../ui/packages_page.py" line="635" />
         <source>The file {name} is not kept on this computer (files do not travel with sync batches).</source>
         <translation>本机没有保存文件 {name}（证明材料文件不随同步数据传送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="654" />
-        <location filename="../../ui/packages_page.py" line="668" />
-        <location filename="../../ui/packages_page.py" line="684" />
-        <location filename="../../ui/packages_page.py" line="691" />
+        <location filename="../../ui/packages_page.py" line="653" />
+        <location filename="../../ui/packages_page.py" line="667" />
+        <location filename="../../ui/packages_page.py" line="683" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/packages_page.py" line="702" />
+        <location filename="../../ui/packages_page.py" line="692" />
         <source>Export package register</source>
         <translation>导出任务包台账</translation>
     </message>
     <message>
         <location filename="../../ui/packages_page.py" line="704" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages_page.py" line="717" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -5495,260 +5526,264 @@ Log: {log}</source>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
-</context>
-<context>
-    <name>PetitionsPage</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="323" />
-        <source>Open pairings</source>
-        <translation>结对化解中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="324" />
-        <source>Closed</source>
-        <translation>已化解结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="325" />
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="326" />
-        <source>Sho&amp;w:</source>
-        <translation>显示(&amp;W)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="331" />
-        <source>L&amp;eader:</source>
-        <translation>结对领导(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="336" />
-        <source>T&amp;ownship:</source>
-        <translation>乡镇所(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="340" />
-        <source>&amp;Register and pair…</source>
-        <translation>登记结对(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="342" />
-        <source>&amp;Print ledger…</source>
-        <translation>打印台账(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="344" />
-        <source>Ledger to E&amp;xcel…</source>
-        <translation>台账导出 Excel(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="375" />
-        <source>File no.</source>
-        <translation>档案编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="375" />
-        <source>Petitioner</source>
-        <translation>信访人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="375" />
-        <source>Village</source>
-        <translation>所在村（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="375" />
-        <source>Subject</source>
-        <translation>信访事项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="376" />
-        <source>Leader</source>
-        <translation>结对领导</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="376" />
-        <source>Paired since</source>
-        <translation>结对日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="376" />
-        <location filename="../../ui/petitions_page.py" line="383" />
-        <source>Contacts</source>
-        <translation>联系次数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="376" />
-        <source>Last contact</source>
-        <translation>最近联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="377" />
-        <location filename="../../ui/petitions_page.py" line="384" />
-        <source>Days since</source>
-        <translation>距今天数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="377" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="378" />
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="398" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="398" />
-        <source>Contact form</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="398" />
-        <source>Led by</source>
-        <translation>接待领导</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="398" />
-        <source>Participants</source>
-        <translation>参加人员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="398" />
-        <source>Content</source>
-        <translation>联系内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="399" />
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="399" />
-        <source>Next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="408" />
-        <source>&amp;Log contact…</source>
-        <translation>登记联系(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="410" />
-        <source>Re-p&amp;air…</source>
-        <translation>调整结对(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="412" />
-        <source>&amp;Close as resolved…</source>
-        <translation>化解结案(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="414" />
-        <source>Re&amp;open…</source>
-        <translation>重新打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="416" />
-        <source>Print &amp;record…</source>
-        <translation>打印工作记录(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="465" />
-        <source>All townships</source>
-        <translation>全部乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="471" />
-        <source>All leaders</source>
-        <translation>全部领导</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="516" />
-        <source>no contact yet</source>
-        <translation>尚未联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="530" />
-        <source>No contact for more than {n} days</source>
-        <translation>超过 {n} 天未联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="533" />
-        <source>{n} cases, {late} not contacted for more than {days} days</source>
-        <translation>共 {n} 户，其中 {late} 户超过 {days} 天未联系</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="547" />
-        <source>Closed ({kind})</source>
-        <translation>已结案（{kind}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="548" />
-        <source>Being resolved</source>
-        <translation>化解中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="564" />
-        <source>No pairing chosen.</source>
-        <translation>未选中结对档案。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="569" />
-        <source>{number}  {petitioner}  ID {id}  phone {phone}</source>
-        <translation>{number}　{petitioner}　身份证号 {id}　电话 {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="571" />
-        <source>{village} {address} · first petition {first} · paired with {leader} since {since}</source>
-        <translation>{village} {address} · 首次信访 {first} · {since} 起由{leader}结对</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="572" />
-        <source>not known</source>
-        <translation>不详</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="574" />
-        <source>Subject: {subject}</source>
-        <translation>信访事项：{subject}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="575" />
-        <source>History: {history}</source>
-        <translation>信访经过：{history}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="578" />
-        <source>Closed {at} by {by} ({kind}): {text}</source>
-        <translation>{at} 由{by}结案（{kind}）：{text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="670" />
-        <location filename="../../ui/petitions_page.py" line="682" />
-        <location filename="../../ui/petitions_page.py" line="689" />
+        <location filename="../../ui/print_preview.py" line="106" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="698" />
+        <location filename="../../ui/print_preview.py" line="123" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsPage</name>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="322" />
+        <source>Open pairings</source>
+        <translation>结对化解中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="323" />
+        <source>Closed</source>
+        <translation>已化解结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="324" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="325" />
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="330" />
+        <source>L&amp;eader:</source>
+        <translation>结对领导(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="335" />
+        <source>T&amp;ownship:</source>
+        <translation>乡镇所(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="339" />
+        <source>&amp;Register and pair…</source>
+        <translation>登记结对(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="341" />
+        <source>&amp;Print ledger…</source>
+        <translation>打印台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="343" />
+        <source>Ledger to E&amp;xcel…</source>
+        <translation>台账导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="374" />
+        <source>File no.</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="374" />
+        <source>Petitioner</source>
+        <translation>信访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="374" />
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="374" />
+        <source>Subject</source>
+        <translation>信访事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Leader</source>
+        <translation>结对领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Paired since</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <location filename="../../ui/petitions_page.py" line="382" />
+        <source>Contacts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="375" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <location filename="../../ui/petitions_page.py" line="383" />
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="376" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="377" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="397" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="397" />
+        <source>Contact form</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="397" />
+        <source>Led by</source>
+        <translation>接待领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="397" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="397" />
+        <source>Content</source>
+        <translation>联系内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="398" />
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="407" />
+        <source>&amp;Log contact…</source>
+        <translation>登记联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="409" />
+        <source>Re-p&amp;air…</source>
+        <translation>调整结对(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="411" />
+        <source>&amp;Close as resolved…</source>
+        <translation>化解结案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="413" />
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="415" />
+        <source>Print &amp;record…</source>
+        <translation>打印工作记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="464" />
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="470" />
+        <source>All leaders</source>
+        <translation>全部领导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="515" />
+        <source>no contact yet</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="529" />
+        <source>No contact for more than {n} days</source>
+        <translation>超过 {n} 天未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="532" />
+        <source>{n} cases, {late} not contacted for more than {days} days</source>
+        <translation>共 {n} 户，其中 {late} 户超过 {days} 天未联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="546" />
+        <source>Closed ({kind})</source>
+        <translation>已结案（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="547" />
+        <source>Being resolved</source>
+        <translation>化解中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="563" />
+        <source>No pairing chosen.</source>
+        <translation>未选中结对档案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="568" />
+        <source>{number}  {petitioner}  ID {id}  phone {phone}</source>
+        <translation>{number}　{petitioner}　身份证号 {id}　电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="570" />
+        <source>{village} {address} · first petition {first} · paired with {leader} since {since}</source>
+        <translation>{village} {address} · 首次信访 {first} · {since} 起由{leader}结对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="571" />
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="573" />
+        <source>Subject: {subject}</source>
+        <translation>信访事项：{subject}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="574" />
+        <source>History: {history}</source>
+        <translation>信访经过：{history}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="577" />
+        <source>Closed {at} by {by} ({kind}): {text}</source>
+        <translation>{at} 由{by}结案（{kind}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="669" />
+        <location filename="../../ui/petitions_page.py" line="681" />
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/petitions_page.py" line="688" />
         <source>Export ledger</source>
         <translation>导出结对消访台账</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="699" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/petitions_page.py" line="714" />
+        <location filename="../../ui/petitions_page.py" line="702" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -6085,92 +6120,92 @@ By {date}</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="119" />
+        <location filename="../../ui/petitions_page.py" line="118" />
         <source>Register a long-standing petitioner</source>
         <translation>登记信访老户并结对</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="121" />
+        <location filename="../../ui/petitions_page.py" line="120" />
         <source>Register and pair</source>
         <translation>登记并结对</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="122" />
+        <location filename="../../ui/petitions_page.py" line="121" />
         <source>Each member of the leadership is paired with one long-standing petitioner and keeps in touch until the matter is resolved.</source>
         <translation>领导班子成员每人联系一个信访老户，经常走访联系，直至问题化解。</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="128" />
+        <location filename="../../ui/petitions_page.py" line="127" />
         <source>18-digit resident ID (leave empty if not known)</source>
         <translation>18位居民身份证号码（不详可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="137" />
+        <location filename="../../ui/petitions_page.py" line="136" />
         <source>e.g. boundary dispute over a homestead</source>
         <translation>如：宅基地界址纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="139" />
+        <location filename="../../ui/petitions_page.py" line="138" />
         <source>Since when, to whom, what was asked and answered so far</source>
         <translation>何时起、向哪些部门信访、提出什么诉求、此前如何答复</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="141" />
+        <location filename="../../ui/petitions_page.py" line="140" />
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="144" />
+        <location filename="../../ui/petitions_page.py" line="143" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="145" />
+        <location filename="../../ui/petitions_page.py" line="144" />
         <source>&amp;Petitioner:</source>
         <translation>信访人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="146" />
+        <location filename="../../ui/petitions_page.py" line="145" />
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="147" />
+        <location filename="../../ui/petitions_page.py" line="146" />
         <source>P&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="148" />
+        <location filename="../../ui/petitions_page.py" line="147" />
         <source>&amp;Village:</source>
         <translation>村（居）(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="149" />
+        <location filename="../../ui/petitions_page.py" line="148" />
         <source>&amp;Address:</source>
         <translation>住址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="150" />
+        <location filename="../../ui/petitions_page.py" line="149" />
         <source>&amp;Subject:</source>
         <translation>信访事项(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="151" />
+        <location filename="../../ui/petitions_page.py" line="150" />
         <source>&amp;History:</source>
         <translation>信访经过(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="152" />
+        <location filename="../../ui/petitions_page.py" line="151" />
         <source>&amp;First petition:</source>
         <translation>首次信访(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="153" />
+        <location filename="../../ui/petitions_page.py" line="152" />
         <source>Paired &amp;on:</source>
         <translation>结对日期(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="154" />
+        <location filename="../../ui/petitions_page.py" line="153" />
         <source>Paired &amp;leader:</source>
         <translation>结对领导(&amp;L)：</translation>
     </message>
@@ -6334,27 +6369,27 @@ By {date}</source>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="282" />
+        <location filename="../../ui/petitions_page.py" line="281" />
         <source>Reopen a closed case</source>
         <translation>重新打开已结案档案</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="284" />
+        <location filename="../../ui/petitions_page.py" line="283" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="285" />
+        <location filename="../../ui/petitions_page.py" line="284" />
         <source>{number} · {petitioner}: closed as “{kind}”.</source>
         <translation>{number} · {petitioner}：已以“{kind}”结案。</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="288" />
+        <location filename="../../ui/petitions_page.py" line="287" />
         <source>e.g. the petitioner petitioned the county again</source>
         <translation>如：信访人再次到县信访局反映</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="289" />
+        <location filename="../../ui/petitions_page.py" line="288" />
         <source>Reason for &amp;reopening:</source>
         <translation>重新打开原因(&amp;R)：</translation>
     </message>
@@ -6362,37 +6397,37 @@ By {date}</source>
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../ui/petitions_page.py" line="223" />
+        <location filename="../../ui/petitions_page.py" line="222" />
         <source>Pair with another leader</source>
         <translation>调整结对领导</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="225" />
+        <location filename="../../ui/petitions_page.py" line="224" />
         <source>Re-pair</source>
         <translation>调整结对</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="226" />
+        <location filename="../../ui/petitions_page.py" line="225" />
         <source>{number} · {petitioner}: now paired with {leader}.</source>
         <translation>{number} · {petitioner}：现由{leader}结对。</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="229" />
+        <location filename="../../ui/petitions_page.py" line="228" />
         <source>{name} (me)</source>
         <translation>{name}（本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="231" />
+        <location filename="../../ui/petitions_page.py" line="230" />
         <source>e.g. the leader was transferred</source>
         <translation>如：原结对领导工作调动</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="232" />
+        <location filename="../../ui/petitions_page.py" line="231" />
         <source>New &amp;leader:</source>
         <translation>新结对领导(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/petitions_page.py" line="234" />
+        <location filename="../../ui/petitions_page.py" line="233" />
         <source>&amp;Reason for re-pairing:</source>
         <translation>调整原因(&amp;R)：</translation>
     </message>
@@ -7386,22 +7421,16 @@ By {date}</source>
     <message>
         <location filename="../../ui/study_page.py" line="640" />
         <location filename="../../ui/study_page.py" line="652" />
-        <location filename="../../ui/study_page.py" line="659" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="671" />
+        <location filename="../../ui/study_page.py" line="662" />
         <source>Export register</source>
         <translation>导出登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/study_page.py" line="673" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/study_page.py" line="686" />
+        <location filename="../../ui/study_page.py" line="674" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -8060,67 +8089,67 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../ui/targets_page.py" line="103" />
+        <location filename="../../ui/targets_page.py" line="108" />
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="103" />
+        <location filename="../../ui/targets_page.py" line="108" />
         <source>New yearly target</source>
         <translation>新建年度目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="108" />
+        <location filename="../../ui/targets_page.py" line="113" />
         <source>A plan covers several years and is then broken down into yearly targets; targets are minimums.</source>
         <translation>规划跨若干年，建好后再分解到各年度；目标是下限（“以上”），只能多分解、不能少分解。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="110" />
+        <location filename="../../ui/targets_page.py" line="115" />
         <source>A yearly target is broken down into months afterwards; targets are minimums.</source>
         <translation>年度目标建好后再分解到各月；目标是下限（“以上”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="133" />
+        <location filename="../../ui/targets_page.py" line="138" />
         <source>e.g. 120 or 666.67</source>
         <translation>如 120 或 666.67</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="144" />
+        <location filename="../../ui/targets_page.py" line="149" />
         <source>&amp;Target:</source>
         <translation>目标名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="145" />
+        <location filename="../../ui/targets_page.py" line="150" />
         <source>&amp;Unit:</source>
         <translation>计量单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="147" />
+        <location filename="../../ui/targets_page.py" line="152" />
         <source>&amp;From year:</source>
         <translation>起始年度(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="148" />
+        <location filename="../../ui/targets_page.py" line="153" />
         <source>&amp;To year:</source>
         <translation>截止年度(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="149" />
+        <location filename="../../ui/targets_page.py" line="154" />
         <source>Total (at &amp;least):</source>
         <translation>总量（不少于）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="151" />
+        <location filename="../../ui/targets_page.py" line="156" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="152" />
+        <location filename="../../ui/targets_page.py" line="157" />
         <source>Amount (at &amp;least):</source>
         <translation>目标量（不少于）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="153" />
+        <location filename="../../ui/targets_page.py" line="158" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -8128,363 +8157,447 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../ui/targets_page.py" line="319" />
+        <location filename="../../ui/targets_page.py" line="405" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="324" />
+        <location filename="../../ui/targets_page.py" line="410" />
         <source>&amp;Township:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="326" />
+        <location filename="../../ui/targets_page.py" line="412" />
         <source>Show &amp;cancelled</source>
         <translation>显示已撤销(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="331" />
+        <location filename="../../ui/targets_page.py" line="417" />
+        <location filename="../../ui/targets_page.py" line="577" />
         <source>New &amp;plan…</source>
         <translation>新建规划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="333" />
+        <location filename="../../ui/targets_page.py" line="419" />
+        <location filename="../../ui/targets_page.py" line="579" />
         <source>New yearly &amp;target…</source>
         <translation>新建年度目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="335" />
+        <location filename="../../ui/targets_page.py" line="421" />
         <source>&amp;Break down…</source>
         <translation>分解(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="337" />
+        <location filename="../../ui/targets_page.py" line="423" />
         <source>C&amp;hange…</source>
         <translation>修改(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="339" />
+        <location filename="../../ui/targets_page.py" line="425" />
         <source>Ca&amp;ncel target…</source>
         <translation>撤销目标(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="341" />
+        <location filename="../../ui/targets_page.py" line="429" />
         <source>&amp;Print preview…</source>
         <translation>打印预览(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="343" />
+        <location filename="../../ui/targets_page.py" line="431" />
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="354" />
+        <location filename="../../ui/targets_page.py" line="442" />
+        <location filename="../../ui/targets_page.py" line="473" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="354" />
-        <location filename="../../ui/targets_page.py" line="361" />
+        <location filename="../../ui/targets_page.py" line="442" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="354" />
+        <location filename="../../ui/targets_page.py" line="442" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="354" />
+        <location filename="../../ui/targets_page.py" line="442" />
         <source>Years</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="354" />
-        <location filename="../../ui/targets_page.py" line="361" />
+        <location filename="../../ui/targets_page.py" line="442" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Target amount</source>
         <translation>目标量</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="355" />
-        <location filename="../../ui/targets_page.py" line="361" />
-        <location filename="../../ui/targets_page.py" line="382" />
-        <location filename="../../ui/targets_page.py" line="662" />
-        <location filename="../../ui/targets_page.py" line="711" />
+        <location filename="../../ui/targets_page.py" line="443" />
+        <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="473" />
+        <location filename="../../ui/targets_page.py" line="482" />
+        <location filename="../../ui/targets_page.py" line="830" />
+        <location filename="../../ui/targets_page.py" line="879" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="355" />
-        <location filename="../../ui/targets_page.py" line="362" />
-        <location filename="../../ui/targets_page.py" line="383" />
+        <location filename="../../ui/targets_page.py" line="443" />
+        <location filename="../../ui/targets_page.py" line="450" />
+        <location filename="../../ui/targets_page.py" line="483" />
         <source>% of target</source>
         <translation>占目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="355" />
+        <location filename="../../ui/targets_page.py" line="443" />
+        <location filename="../../ui/targets_page.py" line="474" />
         <source>Should be done by today</source>
         <translation>截至今天应完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="355" />
+        <location filename="../../ui/targets_page.py" line="443" />
+        <location filename="../../ui/targets_page.py" line="475" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="356" />
-        <location filename="../../ui/targets_page.py" line="519" />
+        <location filename="../../ui/targets_page.py" line="633" />
         <source>Year of a plan</source>
         <translation>规划年度目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="358" />
-        <location filename="../../ui/targets_page.py" line="570" />
+        <location filename="../../ui/targets_page.py" line="446" />
+        <location filename="../../ui/targets_page.py" line="478" />
+        <location filename="../../ui/targets_page.py" line="687" />
         <source>Far behind</source>
         <translation>严重滞后</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="359" />
+        <location filename="../../ui/targets_page.py" line="427" />
+        <source>&amp;Allot to townships…</source>
+        <translation>下达到乡镇所(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="444" />
+        <location filename="../../ui/targets_page.py" line="470" />
+        <location filename="../../ui/targets_page.py" line="631" />
+        <source>Allotted to townships</source>
+        <translation>已分解下达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="447" />
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="361" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="361" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Townships</source>
         <translation>乡镇所数</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="364" />
+        <location filename="../../ui/targets_page.py" line="452" />
         <source>County totals</source>
         <translation>全县汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="382" />
+        <location filename="../../ui/targets_page.py" line="473" />
+        <source>Share</source>
+        <translation>下达任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="473" />
+        <source>% of share</source>
+        <translation>完成率（占下达）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="474" />
+        <source>Ahead (+) / behind (−)</source>
+        <translation>超前（+）/落后（−）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="474" />
+        <source>Months</source>
+        <translation>月度分解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="482" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="382" />
-        <location filename="../../ui/targets_page.py" line="709" />
+        <location filename="../../ui/targets_page.py" line="482" />
+        <location filename="../../ui/targets_page.py" line="877" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="382" />
-        <location filename="../../ui/targets_page.py" line="741" />
+        <location filename="../../ui/targets_page.py" line="482" />
+        <location filename="../../ui/targets_page.py" line="909" />
         <source>Cumulative planned</source>
         <translation>累计计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="383" />
-        <location filename="../../ui/targets_page.py" line="743" />
+        <location filename="../../ui/targets_page.py" line="483" />
+        <location filename="../../ui/targets_page.py" line="911" />
         <source>Cumulative done</source>
         <translation>累计完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="383" />
+        <location filename="../../ui/targets_page.py" line="483" />
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="383" />
+        <location filename="../../ui/targets_page.py" line="483" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="384" />
-        <location filename="../../ui/targets_page.py" line="673" />
+        <location filename="../../ui/targets_page.py" line="484" />
+        <location filename="../../ui/targets_page.py" line="841" />
         <source>Month {month}</source>
         <translation>{month}月</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="386" />
-        <location filename="../../ui/targets_page.py" line="664" />
+        <location filename="../../ui/targets_page.py" line="486" />
+        <location filename="../../ui/targets_page.py" line="832" />
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="403" />
+        <location filename="../../ui/targets_page.py" line="503" />
         <source>Done = progress reported on the target's task packages (not cancelled), in the month it counts in. Should be done by today = the months passed plus this month's share by days. Completion rate = cumulative done ÷ cumulative planned.</source>
         <translation>完成 = 挂钩任务包（未撤销）报告的进度，按进度所属月份计入；截至今天应完成 = 已过月份的计划 + 本月计划按已过天数折算；完成率 = 累计完成 ÷ 累计计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="457" />
+        <location filename="../../ui/targets_page.py" line="558" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="498" />
+        <location filename="../../ui/targets_page.py" line="577" />
+        <source>New county &amp;plan…</source>
+        <translation>新建县局规划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="578" />
+        <source>New county yearly &amp;target…</source>
+        <translation>新建县局年度目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="606" />
         <source>Loading the targets of {year}…</source>
         <translation>正在读取 {year} 年的目标任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="517" />
+        <location filename="../../ui/targets_page.py" line="625" />
         <source> (cancelled)</source>
         <translation>（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="518" />
+        <location filename="../../ui/targets_page.py" line="627" />
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="519" />
+        <location filename="../../ui/targets_page.py" line="629" />
+        <source>Issued by the county</source>
+        <translation>县局下达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="633" />
         <source>Yearly target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="569" />
+        <location filename="../../ui/targets_page.py" line="640" />
+        <source>Issued by the county: the amount is set by the county; break it down by month and link task packages to it here.</source>
+        <translation>县局下达：目标量由县局确定；本所按月分解并关联任务包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="686" />
         <source>Not started</source>
         <translation>尚未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="569" />
+        <location filename="../../ui/targets_page.py" line="686" />
         <source>On track or ahead</source>
         <translation>超前或持平</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="570" />
+        <location filename="../../ui/targets_page.py" line="687" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="571" />
+        <location filename="../../ui/targets_page.py" line="688" />
         <source>Reached</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="571" />
+        <location filename="../../ui/targets_page.py" line="688" />
         <source>Missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="572" />
+        <location filename="../../ui/targets_page.py" line="689" />
         <source>Nothing planned</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="616" />
+        <location filename="../../ui/targets_page.py" line="734" />
         <source>No targets for this year yet.</source>
         <translation>本年度还没有目标任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="631" />
+        <location filename="../../ui/targets_page.py" line="761" />
+        <source>Broken down</source>
+        <translation>已分解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="769" />
+        <source>Townships together</source>
+        <translation>各乡镇所合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="775" />
+        <source>County target</source>
+        <translation>县局目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="793" />
         <source>Target {amount} {unit}{area}; done {done} {unit} ({percent} of the target).</source>
         <translation>目标 {amount} {unit}{area}；已完成 {done} {unit}（占目标 {percent}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="635" />
+        <location filename="../../ui/targets_page.py" line="797" />
         <source>By today {due} {unit} should be done: {standing} by {gap} {unit}.</source>
         <translation>按计划进度截至今天应完成 {due} {unit}，{standing} {gap} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="637" />
+        <location filename="../../ui/targets_page.py" line="799" />
         <source>ahead</source>
         <translation>超前</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="637" />
+        <location filename="../../ui/targets_page.py" line="799" />
         <source>behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="639" />
+        <location filename="../../ui/targets_page.py" line="801" />
         <source>Progress: {standing}.</source>
         <translation>进度：{standing}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="643" />
+        <location filename="../../ui/targets_page.py" line="805" />
         <source>Fell short: {periods}.</source>
         <translation>未完成计划：{periods}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="645" />
+        <location filename="../../ui/targets_page.py" line="808" />
+        <source>Allotted to {count} townships, {total} {unit} together.</source>
+        <translation>已下达到 {count} 个乡镇所，合计 {total} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="812" />
         <source>Not broken down yet.</source>
         <translation>尚未分解。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="647" />
+        <location filename="../../ui/targets_page.py" line="814" />
         <source>The breakdown is {short} {unit} short of the target.</source>
         <translation>分解合计比目标少 {short} {unit}，请补足。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="650" />
+        <location filename="../../ui/targets_page.py" line="817" />
         <source>{count} progress reports in another unit were not counted.</source>
         <translation>另有 {count} 条进度报告的计量单位不同且不能换算，未计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="654" />
+        <location filename="../../ui/targets_page.py" line="820" />
+        <source>Issued by the county.</source>
+        <translation>县局下达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="822" />
         <source>Cancelled: {reason}</source>
         <translation>已撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="660" />
+        <location filename="../../ui/targets_page.py" line="477" />
+        <location filename="../../ui/targets_page.py" line="761" />
+        <location filename="../../ui/targets_page.py" line="828" />
         <source>Not broken down</source>
         <translation>未分解</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="662" />
+        <location filename="../../ui/targets_page.py" line="830" />
         <source>Fell short</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="664" />
+        <location filename="../../ui/targets_page.py" line="832" />
         <source>Under way</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="669" />
+        <location filename="../../ui/targets_page.py" line="837" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="669" />
+        <location filename="../../ui/targets_page.py" line="837" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="688" />
+        <location filename="../../ui/targets_page.py" line="856" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="705" />
+        <location filename="../../ui/targets_page.py" line="873" />
         <source>Planned and done per year ({unit})</source>
         <translation>每年计划与完成（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="706" />
+        <location filename="../../ui/targets_page.py" line="874" />
         <source>Planned and done per month ({unit})</source>
         <translation>每月计划与完成（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="730" />
+        <location filename="../../ui/targets_page.py" line="898" />
         <source>Cumulative</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="862" />
-        <location filename="../../ui/targets_page.py" line="869" />
+        <location filename="../../ui/targets_page.py" line="940" />
+        <source>Issued by the county: only the county changes or cancels it.</source>
+        <translation>县局下达的目标只能由县局调整或撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_page.py" line="1058" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="881" />
+        <location filename="../../ui/targets_page.py" line="1069" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="882" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/targets_page.py" line="895" />
+        <location filename="../../ui/targets_page.py" line="1081" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
