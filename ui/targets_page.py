@@ -432,16 +432,23 @@ class TargetsPage(QWidget):
         self.excel_button.setObjectName("exportExcel")
         self.edit_buttons = (self.plan_button, self.yearly_button, self.breakdown_button, self.change_button,
                              self.cancel_button)
-        for button in (*self.edit_buttons, self.allot_button, self.preview_button, self.excel_button):
-            bar.addWidget(button)
         outer.addLayout(bar)
+        # The actions on a row of their own: at the county there are eight of them, more than
+        # fit beside the filters on a 1366-pixel screen.
+        actions = QHBoxLayout()
+        for button in (*self.edit_buttons, self.allot_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.excel_button)
+        outer.addLayout(actions)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("views")
         self.list_table = make_table("targets", [
             self.tr("Township"), self.tr("Target"), self.tr("Kind"), self.tr("Years"), self.tr("Target amount"),
             self.tr("Done"), self.tr("% of target"), self.tr("Should be done by today"), self.tr("Progress")], 1)
-        size_columns(self.list_table, {0: "东关镇自然资源所", 2: self.tr("Allotted to townships"), 3: "2026—2030",
+        size_columns(self.list_table, {0: "东关镇自然资源所", 2: self.tr("Allotted to townships"), 3: "2026—2030 年",
                                        4: "3333.33 公顷", 5: "0000.00", 6: "100.0%", 7: "0000.00",
                                        8: self.tr("Far behind")})
         self.tabs.addTab(self.list_table, self.tr("Targets"))
