@@ -55,6 +55,9 @@ EXCLUDED_QT = [
 EXCLUDED_PACKAGES = [
     "tkinter", "pydoc_data", "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf",
     "qrcode", "ruff", "numpy", "IPython", "setuptools", "pip", "PyInstaller",
+    # Mako (Alembic's templates) colours tracebacks with Pygments when it is there; the frozen
+    # program never shows one (4 MB of lexers).
+    "pygments",
     # Pillow is there for reportlab and pdfium's page images: AVIF, WebP, its own font
     # rendering, colour management and Tk are never used (their libraries are 8 MB).
     "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk", "PIL.ImageTk",
@@ -77,6 +80,11 @@ DROPPED_BINARIES = (
     "imageformats/libqwbmp", "imageformats/qwbmp", "platforms/libqlinuxfb", "platforms/libqvnc",
     "platforms/libqvkkhrdisplay", "platforms/libqeglfs", "platforms/libqminimalegl", "generic/",
     "egldeviceintegrations/", "libQt6EglFsKmsSupport",
+    # Wayland: the Linux bundle is a test bed for the Windows one and runs on xcb (XWayland
+    # serves Wayland desktops) or offscreen.
+    "platforms/libqwayland", "wayland-graphics-integration-client/", "wayland-decoration-client/",
+    "wayland-shell-integration/", "libQt6WaylandClient", "libQt6WaylandEglClientHwIntegration",
+    "libQt6WlShellIntegration",
     # Only the Qt Quick modules above used Qt's network library (its Python module is excluded).
     "libQt6Network", "Qt6Network",
 )
