@@ -35,11 +35,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app.errors import FormErrors, LanddeskError, ValidationError
+from app.errors import FormErrors, ValidationError
 from app.resources import resource_path
 
 # The catalogue's TOML line locator and syntax hints serve every data file of the county.
-from app.tomlfile import TomlReader
+from app.tomlfile import DataFileError, TomlReader, read_data_file
 
 SCHEME_DIR = "assessment"
 SCHEME_FILE = re.compile(r"^scheme-(\d{4})\.toml$")
@@ -51,16 +51,10 @@ MAX_NOTE = 2000
 PathKey = tuple[str | int, ...]
 
 
-class AssessmentSchemeError(LanddeskError):
+class AssessmentSchemeError(DataFileError):
     """A scheme file is malformed: says which file, line and field."""
 
-    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        where = f"{file}" + (f" 第 {line} 行" if line else "")
-        super().__init__(f"考核方案文件 {where}，字段 {field}：{reason}")
-        self.file = file
-        self.line = line
-        self.field = field
-        self.reason = reason
+    what = "考核方案文件"
 
 
 class Method(StrEnum):
@@ -353,13 +347,7 @@ def load_scheme(year: int, directory: Path | None = None) -> Scheme:
     if not usable:
         raise AssessmentSchemeError(str(root), None, "file", f"没有适用于 {year} 年的考核方案文件（scheme-{year}.toml）")
     name = f"scheme-{usable[-1]}.toml"
-    try:
-        text = (root / name).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise AssessmentSchemeError(name, None, "file", "文件不是 UTF-8 编码；请用记事本“另存为 UTF-8”") from None
-    except OSError as exc:
-        raise AssessmentSchemeError(name, None, "file", f"无法读取：{exc.strerror or exc}") from None
-    scheme = parse_scheme(text, name)
+    scheme = parse_scheme(read_data_file(root / name, AssessmentSchemeError), name)
     if scheme.year != usable[-1]:
         raise AssessmentSchemeError(name, None, "year", f"文件名是 {usable[-1]} 年的方案，文件里却写着 year = {scheme.year}")
     return scheme

@@ -10,17 +10,44 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from app.catalog import _SYNTAX_HINTS, _LineMap
+from app.errors import LanddeskError
 
 PathKey = tuple[str | int, ...]  # field path; array elements counted from 1, as messages say
-ErrorFactory = Callable[[str, int | None, str, str], Exception]
+
+
+class DataFileError(LanddeskError):
+    """A data file is malformed: says which file, line and field. Subclasses name the file's kind."""
+
+    what = "数据文件"
+
+    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
+        where = f"{file}" + (f" 第 {line} 行" if line else "")
+        super().__init__(f"{self.what} {where}，字段 {field}：{reason}")
+        self.file = file
+        self.line = line
+        self.field = field
+        self.reason = reason
+
+
+def read_data_file(path: Path, error: type[DataFileError]) -> str:
+    """The file's text, or ``error`` saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(str(path), None, "file", "文件不存在") from None
+    except UnicodeDecodeError:
+        raise error(str(path), None, "file", "文件不是 UTF-8 编码；请用记事本“另存为 UTF-8”") from None
+    except OSError as exc:
+        raise error(str(path), None, "file", f"无法读取：{exc.strerror or exc}") from None
 
 
 class TomlReader:
-    def __init__(self, file: str, text: str, error: ErrorFactory) -> None:
+    def __init__(self, file: str, text: str, error: type[DataFileError]) -> None:
         self.file = file
         self.text = text[1:] if text.startswith("\ufeff") else text  # Notepad's byte-order mark
         self.error = error

@@ -29,9 +29,10 @@ from app.dto import (
     RefusalNoticeData,
 )
 from app.errors import FormErrors, NotFoundError, StateError, ValidationError
-from app.models import Applicant, Case, CaseEvent, CaseMaterial, SequenceCounter
+from app.models import Applicant, Case, CaseEvent, CaseMaterial
 from app.permissions import Action
 from app.services.context import ServiceContext, local_date
+from app.services.numbering import next_office_number
 from app.services.office import office_info, user_name
 from app.services.reference import MatterItem, ReferenceService
 from app.units import parse_area
@@ -354,7 +355,7 @@ class IntakeService:
         with self.ctx.transaction("intake.accept") as s:
             # Number first: the counter update is the only statement before the inserts,
             # so the whole decision is written by one flush at commit.
-            number = self._next_number(s, "case", local_date(now).year, "")
+            number = next_office_number(s, self.ctx, kind="case", infix="", year=local_date(now).year)
             case = self._open_case(s, clean, case_id, now)
             start = now
             if case_id is not None and case.status == CaseStatus.RECEIVED and self._notice_late(case, now):
@@ -395,7 +396,7 @@ class IntakeService:
         now = self.ctx.now()
         warnings: list[str] = []
         with self.ctx.transaction("intake.incomplete") as s:
-            number = self._next_number(s, "notice", local_date(now).year, "B")
+            number = next_office_number(s, self.ctx, kind="notice", infix="B", year=local_date(now).year)
             case = self._open_case(s, clean, case_id, now)
             if case_id is not None and case.status == CaseStatus.RECEIVED and self._notice_late(case, now):
                 case.notice_late = True
@@ -417,7 +418,7 @@ class IntakeService:
         clean = self.check(form, Decision.REFUSE, reason)
         now = self.ctx.now()
         with self.ctx.transaction("intake.refuse") as s:
-            number = self._next_number(s, "refusal", local_date(now).year, "J")
+            number = next_office_number(s, self.ctx, kind="refusal", infix="J", year=local_date(now).year)
             case = self._open_case(s, clean, case_id, now)
             case.status = CaseStatus.REJECTED
             case.decided_at = now
@@ -565,18 +566,6 @@ class IntakeService:
                data: dict[str, object] | None = None) -> None:
         s.add(CaseEvent(id=uuid.uuid4(), case_id=case.id, kind=kind, at=at,
                         actor_id=self.ctx.user_id, note=note, data=data or {}))
-
-    def _next_number(self, s: Session, kind: str, year: int, infix: str) -> str:
-        """{9-digit office code}{year}{infix}{6-digit sequence}: unique across townships, never reused."""
-        assert self.ctx.office_id is not None
-        key = (self.ctx.office_id, kind, year)
-        counter = s.get(SequenceCounter, key, with_for_update=True)
-        if counter is None:
-            counter = SequenceCounter(office_id=self.ctx.office_id, kind=kind, year=year, last_value=0)
-            s.add(counter)
-        counter.last_value += 1
-        office_code = office_info(s, self.ctx, self.ctx.office_id).code
-        return f"{office_code}{year}{infix}{counter.last_value:06d}"
 
     def _party(self, case: Case) -> PartyInfo:
         a = case.applicant

@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from app.dto import Deadline, OfficeInfo
 from app.errors import (
     FormErrors,
-    LanddeskError,
     NotFoundError,
     PermissionDenied,
     StateError,
@@ -57,7 +56,7 @@ from app.services.inquiries import TEXT_MAX, office_staff, too_long
 from app.services.numbering import next_office_number
 from app.services.office import StaffItem, office_info
 from app.services.reference import ReferenceService
-from app.tomlfile import TomlReader
+from app.tomlfile import DataFileError, TomlReader, read_data_file
 
 RULES_FILE = "packages.toml"
 PACKAGE_KIND, PACKAGE_INFIX = "package", "RW"
@@ -129,16 +128,10 @@ EVENT_LABELS = {
 # ---------------------------------------------------------------- the rules file
 
 
-class PackageRulesError(LanddeskError):
+class PackageRulesError(DataFileError):
     """packages.toml is malformed: says which file, line and field."""
 
-    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        where = f"{file}" + (f" 第 {line} 行" if line else "")
-        super().__init__(f"任务包规则文件 {where}，字段 {field}：{reason}")
-        self.file = file
-        self.line = line
-        self.field = field
-        self.reason = reason
+    what = "任务包规则文件"
 
 
 @dataclass(frozen=True)
@@ -263,13 +256,7 @@ def parse_rules(text: str, file: str = RULES_FILE) -> PackageRules:
 
 def load_rules(directory: Path | None = None) -> PackageRules:
     path = (directory or resource_path("management")) / RULES_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PackageRulesError(str(path), None, "file", f"无法读取：{exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise PackageRulesError(str(path), None, "file", "文件不是 UTF-8 编码") from None
-    return parse_rules(text, path.name)
+    return parse_rules(read_data_file(path, PackageRulesError), path.name)
 
 
 # ---------------------------------------------------------------- what callers give and get
@@ -1100,6 +1087,16 @@ class PackageService:
             packages = s.scalars(query.order_by(TaskPackage.due_date, TaskPackage.number)).all()
             return self._items(s, packages, today)
 
+    def find(self, number: str) -> uuid.UUID:
+        """The id of the package with this number (one this office may see)."""
+        wanted = number.strip()
+        with self.ctx.reading() as s:
+            package_id = s.scalar(select(TaskPackage.id).where(TaskPackage.number == wanted))
+            if package_id is None:
+                raise NotFoundError(f"没有编号为 {wanted} 的任务包")
+            self._visible(s, package_id)
+        return package_id
+
     def detail(self, package_id: uuid.UUID) -> PackageDetail:
         today = self.ctx.today()
         with self.ctx.reading() as s:
@@ -1451,11 +1448,7 @@ def write_package_file(services: Any, path: Path, *, year: int | None = None, nu
     packages: PackageService = services.packages
     path = Path(path)
     if number is not None:
-        wanted = number.strip()
-        found = [p for p in packages.list_packages(PackageFilter(status="all")) if p.number == wanted]
-        if not found:
-            raise NotFoundError(f"没有编号为 {wanted} 的任务包")
-        write_bytes_atomically(path, render_package_sheet(packages.detail(found[0].id)))
+        write_bytes_atomically(path, render_package_sheet(packages.detail(packages.find(number))))
         return path
     assert year is not None
     office_id = None

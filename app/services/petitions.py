@@ -41,7 +41,6 @@ from sqlalchemy.orm import Session
 from app.dto import Role
 from app.errors import (
     FormErrors,
-    LanddeskError,
     NotFoundError,
     PermissionDenied,
     StateError,
@@ -54,7 +53,7 @@ from app.services.context import LOCAL_TZ, ServiceContext, local_date
 from app.services.numbering import next_office_number
 from app.services.office import StaffItem, roles_of
 from app.services.reference import ReferenceService
-from app.tomlfile import TomlReader
+from app.tomlfile import DataFileError, TomlReader, read_data_file
 from app.validators import mask_id_number, parse_resident_id, validate_phone
 
 if TYPE_CHECKING:
@@ -99,16 +98,10 @@ class EventKind(StrEnum):
 # ---------------------------------------------------------------- the data file
 
 
-class PetitionRulesError(LanddeskError):
+class PetitionRulesError(DataFileError):
     """resources/management/petitions.toml is malformed: says which file, line and field."""
 
-    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        where = f"{file}" + (f" 第 {line} 行" if line else "")
-        super().__init__(f"结对消访设置文件 {where}，字段 {field}：{reason}")
-        self.file = file
-        self.line = line
-        self.field = field
-        self.reason = reason
+    what = "结对消访设置文件"
 
 
 @dataclass(frozen=True)
@@ -211,13 +204,7 @@ def parse_petition_rules(text: str, file: str) -> PetitionRules:
 def load_petition_rules(path: Path | None = None) -> PetitionRules:
     """The shipped rules (resources/management/petitions.toml), or those at ``path``."""
     path = path or resource_path(*RULES_FILE)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PetitionRulesError(str(path), None, "file", "文件不存在") from None
-    except UnicodeDecodeError:
-        raise PetitionRulesError(str(path), None, "file", "不是 UTF-8 编码的文本文件，请用 UTF-8 保存") from None
-    return parse_petition_rules(text, path.name)
+    return parse_petition_rules(read_data_file(path, PetitionRulesError), path.name)
 
 
 # ---------------------------------------------------------------- what callers give and get

@@ -62,12 +62,12 @@ from app.models import (
     CaseStep,
     CollectiveReview,
     Matter,
-    SequenceCounter,
     User,
 )
 from app.permissions import LEADERS, Action, allowed
 from app.services.context import LOCAL_TZ, ServiceContext, local_date
 from app.services.intake import ID_TYPE_LABELS, CaseStatus
+from app.services.numbering import next_office_number
 from app.services.office import StaffItem, office_info, roles_of, user_name
 from app.services.reference import ReferenceService
 from app.workcalendar import WorkCalendar
@@ -751,7 +751,7 @@ class RoutingService:
             if errors:
                 raise FormErrors(errors)
             result = CaseResult(result)
-            number = self._next_number(s, "decision", local_date(now).year, "D")
+            number = next_office_number(s, self.ctx, kind="decision", infix="D", year=local_date(now).year)
             step.done_at = now
             step.confirmed = True
             step.result = result.value
@@ -1079,16 +1079,6 @@ class RoutingService:
                data: dict[str, object] | None = None) -> None:
         s.add(CaseEvent(id=uuid.uuid4(), case_id=case_row.id, kind=kind, at=at,
                         actor_id=self.ctx.user_id, note=note, data=data or {}))
-
-    def _next_number(self, s: Session, kind: str, year: int, infix: str) -> str:
-        """{9-digit office code}{year}{infix}{6-digit sequence}, like intake's numbers: never reused."""
-        assert self.ctx.office_id is not None
-        counter = s.get(SequenceCounter, (self.ctx.office_id, kind, year), with_for_update=True)
-        if counter is None:
-            counter = SequenceCounter(office_id=self.ctx.office_id, kind=kind, year=year, last_value=0)
-            s.add(counter)
-        counter.last_value += 1
-        return f"{office_info(s, self.ctx, self.ctx.office_id).code}{year}{infix}{counter.last_value:06d}"
 
     def _party(self, s: Session, case_row: Case) -> PartyInfo:
         a = s.get(Applicant, case_row.applicant_id)

@@ -50,14 +50,14 @@ from sqlalchemy.orm import Session, aliased
 
 # The catalogue's TOML line locator and syntax hints serve every data file of the county.
 from app.dto import Role
-from app.errors import FormErrors, LanddeskError, NotFoundError, PermissionDenied, ValidationError
+from app.errors import FormErrors, NotFoundError, PermissionDenied, ValidationError
 from app.evidence import EvidenceStore
 from app.models import CalendarYear, Holiday, Office, StudyRecord, User
 from app.permissions import Action
 from app.resources import resource_path
 from app.services.context import ServiceContext, local_date
 from app.services.reference import ReferenceService
-from app.tomlfile import TomlReader
+from app.tomlfile import DataFileError, TomlReader, read_data_file
 from app.workcalendar import CalendarEntry, WorkCalendar
 
 RULES_FILE = ("management", "study.toml")
@@ -98,16 +98,10 @@ class LineStatus(StrEnum):
 # ================================================================ rules (study.toml)
 
 
-class StudyRulesError(LanddeskError):
+class StudyRulesError(DataFileError):
     """The study rules file is malformed: says which file, line and field."""
 
-    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        where = f"{file}" + (f" 第 {line} 行" if line else "")
-        super().__init__(f"学习制度文件 {where}，字段 {field}：{reason}")
-        self.file = file
-        self.line = line
-        self.field = field
-        self.reason = reason
+    what = "学习制度文件"
 
 
 @dataclass(frozen=True)
@@ -313,13 +307,7 @@ def load_rules(path: Path | None = None) -> StudyRules:
 
 @lru_cache(maxsize=4)
 def _load_rules(path: Path, _stamp: int) -> StudyRules:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise StudyRulesError(path.name, None, "file", "文件不是 UTF-8 编码；请用记事本“另存为 UTF-8”") from None
-    except OSError as exc:
-        raise StudyRulesError(path.name, None, "file", f"无法读取：{exc.strerror or exc}") from None
-    return parse_rules(text, path.name)
+    return parse_rules(read_data_file(path, StudyRulesError), path.name)
 
 
 # ================================================================ weeks and quarters

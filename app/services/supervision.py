@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session, aliased
 
 from app.dto import Deadline, SupervisionNoticeData
 from app.errors import FormErrors, NotFoundError, PermissionDenied, StateError, ValidationError
-from app.models import Applicant, Case, CaseEvent, Matter, SequenceCounter, SupervisionNotice, User
+from app.models import Applicant, Case, CaseEvent, Matter, SupervisionNotice, User
 from app.permissions import Action
 from app.services.context import ServiceContext, local_date
 from app.services.inquiries import TEXT_MAX, office_staff, staff_member, too_long
 from app.services.intake import CaseStatus
+from app.services.numbering import next_office_number
 from app.services.office import StaffItem, office_info
 from app.services.reference import ReferenceService
 
@@ -167,7 +168,7 @@ class SupervisionService:
         now = self.ctx.now()
         notice_id = uuid.uuid4()
         with self.ctx.transaction("supervision.issue") as s:
-            number = self._next_number(s, local_date(now).year)
+            number = next_office_number(s, self.ctx, kind=NUMBER_KIND, infix=NUMBER_INFIX, year=local_date(now).year)
             s.add(SupervisionNotice(
                 id=notice_id, office_id=self.ctx.office_id, case_id=case_id, number=number,
                 issued_by=self.ctx.user_id, issued_to=issued_to, issued_at=now, reason=text,
@@ -208,18 +209,6 @@ class SupervisionService:
                     actor_id=self.ctx.user_id, note=f"答复督办单 {notice.number}{late}：{answer}",
                     data={"notice_number": notice.number},
                 ))
-
-    def _next_number(self, s: Session, year: int) -> str:
-        """{9-digit office code}{year}DB{6-digit sequence}: as case numbers, never reused."""
-        assert self.ctx.office_id is not None
-        key = (self.ctx.office_id, NUMBER_KIND, year)
-        counter = s.get(SequenceCounter, key, with_for_update=True)
-        if counter is None:
-            counter = SequenceCounter(office_id=self.ctx.office_id, kind=NUMBER_KIND, year=year,
-                                      last_value=0)
-            s.add(counter)
-        counter.last_value += 1
-        return f"{office_info(s, self.ctx).code}{year}{NUMBER_INFIX}{counter.last_value:06d}"
 
     def _load(self, s: Session, notice_id: uuid.UUID) -> SupervisionNotice:
         notice = s.get(SupervisionNotice, notice_id)

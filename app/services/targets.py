@@ -25,27 +25,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
-import tomllib
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.catalog import _SYNTAX_HINTS, _LineMap
-from app.errors import FormErrors, LanddeskError, NotFoundError, PermissionDenied, ValidationError
+from app.errors import FormErrors, NotFoundError, PermissionDenied, ValidationError
 from app.files import write_bytes_atomically
 from app.models import Office, PackageProgress, TargetMonth, TaskPackage, User, WorkTarget
 from app.permissions import Action
 from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.reference import ReferenceService
+from app.tomlfile import DataFileError, TomlReader, read_data_file
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -64,16 +62,10 @@ MONTHS = 12
 # ---------------------------------------------------------------- the data file
 
 
-class TargetsConfigError(LanddeskError):
+class TargetsConfigError(DataFileError):
     """targets.toml is malformed: says which file, line and field."""
 
-    def __init__(self, file: str, line: int | None, field: str, reason: str) -> None:
-        where = f"{file}" + (f" 第 {line} 行" if line else "")
-        super().__init__(f"目标任务配置文件 {where}，字段 {field}：{reason}")
-        self.file = file
-        self.line = line
-        self.field = field
-        self.reason = reason
+    what = "目标任务配置文件"
 
 
 class UnitKind(StrEnum):
@@ -141,49 +133,9 @@ _TOP_KEYS = ("units", "suggestions", "progress", "limits")
 _UNIT_KEYS = ("name", "kind", "decimals", "per_hectare")
 
 
-class _Ctx:
+class _Ctx(TomlReader):
     def __init__(self, file: str, text: str) -> None:
-        self.file = file
-        self.text = text[1:] if text.startswith("\ufeff") else text
-        self._map: _LineMap | None = None
-
-    def load(self) -> dict[str, Any]:
-        try:
-            return tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            message = str(exc)
-            line: int | None = None
-            if m := re.search(r"\(at line (\d+), column \d+\)", message):
-                line = int(m.group(1))
-            elif "end of document" in message:
-                line = self.text.count("\n") + 1
-            base = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$", "", message)
-            hint = next((h for key, h in _SYNTAX_HINTS if base.startswith(key)),
-                        "请检查该行的引号、等号和括号是否成对")
-            raise TargetsConfigError(self.file, line, "toml",
-                                     f"TOML 格式错误：{hint}（解析器信息：{base}）") from None
-        except RecursionError:
-            raise TargetsConfigError(self.file, None, "toml", "TOML 格式错误：括号嵌套层数过多") from None
-
-    def fail(self, path: tuple[str | int, ...], reason: str) -> NoReturn:
-        if self._map is None:
-            self._map = _LineMap(self.text)
-        name = ""
-        for part in path:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-        raise TargetsConfigError(self.file, self._map.line(path), name or "file", reason)
-
-    def keys(self, table: Any, path: tuple[str | int, ...], allowed: Sequence[str],
-             required: Sequence[str]) -> dict[str, Any]:
-        if not isinstance(table, dict):
-            self.fail(path, "应为一个表（[标题] 下的若干字段）")
-        for key in table:
-            if key not in allowed:
-                self.fail((*path, key), f"未知字段“{key}”，此处允许的字段为：{'、'.join(allowed)}")
-        for key in required:
-            if key not in table:
-                self.fail((*path, key), f"缺少必填字段 {key}")
-        return table
+        super().__init__(file, text, TargetsConfigError)
 
     def text_value(self, table: Mapping[str, Any], path: tuple[str | int, ...], key: str) -> str:
         value = table.get(key)
@@ -271,13 +223,7 @@ def parse_targets_config(text: str, file: str) -> TargetsConfig:
 
 def load_targets_config(path: Path | None = None) -> TargetsConfig:
     path = path or resource_path(*TARGETS_FILE)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise TargetsConfigError(path.name, None, "file", "文件不是 UTF-8 编码；请用记事本“另存为 UTF-8”") from None
-    except OSError as exc:
-        raise TargetsConfigError(path.name, None, "file", f"无法读取：{exc.strerror or exc}") from None
-    return parse_targets_config(text, path.name)
+    return parse_targets_config(read_data_file(path, TargetsConfigError), path.name)
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -702,13 +648,7 @@ class TargetService:
         if errors:
             raise FormErrors(errors)
         assert amount is not None
-        with self.ctx.transaction("targets.create_plan") as s:
-            self._refuse_duplicate(s, name_text, unit, first_year, last_year)
-            row = self._new_row(name_text, unit, first_year, last_year, amount, note, None)
-            s.add(row)
-            s.flush()
-            target_id = row.id
-        return self.target(target_id)
+        return self._create("targets.create_plan", name_text, unit, first_year, last_year, amount, note)
 
     def create_yearly(self, name: str, unit: str, year: int, planned: Decimal | str | int,
                       note: str = "") -> TargetItem:
@@ -725,13 +665,7 @@ class TargetService:
         if errors:
             raise FormErrors(errors)
         assert amount is not None
-        with self.ctx.transaction("targets.create_yearly") as s:
-            self._refuse_duplicate(s, name_text, unit, year, year)
-            row = self._new_row(name_text, unit, year, year, amount, note, None)
-            s.add(row)
-            s.flush()
-            target_id = row.id
-        return self.target(target_id)
+        return self._create("targets.create_yearly", name_text, unit, year, year, amount, note)
 
     def even_years(self, plan_id: uuid.UUID) -> dict[int, Decimal]:
         """The default breakdown of a plan: its total shared evenly over its years."""
@@ -1247,6 +1181,17 @@ class TargetService:
             return sum(children, Decimal(0)) if children else None
         months = self._month_amounts(s, row)
         return sum(months, Decimal(0)) if months is not None else None
+
+    def _create(self, action: str, name: str, unit: str, first_year: int, last_year: int, planned: Decimal,
+                note: str) -> TargetItem:
+        """A plan or a yearly target standing on its own, unless one of that name and years exists."""
+        with self.ctx.transaction(action) as s:
+            self._refuse_duplicate(s, name, unit, first_year, last_year)
+            row = self._new_row(name, unit, first_year, last_year, planned, note, None)
+            s.add(row)
+            s.flush()
+            target_id = row.id
+        return self.target(target_id)
 
     def _new_row(self, name: str, unit: str, first_year: int, last_year: int, planned: Decimal, note: str,
                  parent_id: uuid.UUID | None) -> WorkTarget:
