@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import Numeric, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import LOCAL_TABLES, UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog, utcnow
+from app.clock import Clock
+from app.models import LOCAL_TABLES, UNLOGGED_TABLES, AuditHead, AuditLog, Base, ChangeLog
 
 GENESIS_HASH = "0" * 64
 
@@ -114,11 +115,52 @@ def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
 
 
 def set_actor(session: Session, *, office_id: uuid.UUID | None, user_id: uuid.UUID | None,
-              action: str) -> None:
-    """Say who is acting and why, for every row this session changes."""
+              action: str, clock: Clock) -> None:
+    """Say who is acting, why and by which clock, for every row this session changes."""
     session.info["office_id"] = office_id
     session.info["user_id"] = user_id
     session.info["action"] = action
+    session.info["clock"] = clock
+
+
+def _clock(session: Session) -> Clock:
+    clock: Clock | None = session.info.get("clock")
+    if clock is None:
+        raise RuntimeError("a change was flushed without set_actor(): every change needs an actor and a clock")
+    return clock
+
+
+_STAMPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _stamped_columns(obj: Base) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(stamped when the row is made, stamped when its columns change) for obj's table."""
+    table = obj.__table__.name
+    if table not in _STAMPS:
+        mapper = inspect(obj).mapper
+        marks = [(attr.key, attr.columns[0].info.get("stamp")) for attr in mapper.column_attrs]
+        _STAMPS[table] = (tuple(k for k, m in marks if m in ("insert", "change")),
+                          tuple(k for k, m in marks if m == "change"))
+    return _STAMPS[table]
+
+
+def _stamp_times(session: Session) -> None:
+    """created_at / updated_at from the service's clock, in the flush that writes the row."""
+    now: dt.datetime | None = None
+    for obj in session.new:
+        for key in _stamped_columns(obj)[0]:
+            if getattr(obj, key) is None:
+                now = now or _clock(session)()
+                setattr(obj, key, now)
+    for obj in session.dirty:
+        on_change = _stamped_columns(obj)[1]
+        if not on_change or not session.is_modified(obj):
+            continue
+        _before, after = _changes(obj)
+        if after and not any(key in after for key in on_change):
+            now = now or _clock(session)()
+            for key in on_change:
+                setattr(obj, key, now)
 
 
 def _table_rank() -> dict[str, int]:
@@ -143,6 +185,7 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
     # old values are taken here, before the flush touches them.
     bases: dict[int, str | None] = {}
     session.info[_BASES] = bases
+    _stamp_times(session)
     for obj in session.dirty:
         table = obj.__table__.name
         if table in UNLOGGED_TABLES or table in LOCAL_TABLES or not session.is_modified(obj):
@@ -176,7 +219,7 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         raise RuntimeError("a change was flushed without set_actor(): every change needs an actor")
     office_id = session.info.get("office_id")
     user_id = session.info.get("user_id")
-    now = utcnow()
+    now = _clock(session)()
     conn = session.connection()
 
     # FOR UPDATE (PostgreSQL; SQLite's writer lock already serialises): a second writer

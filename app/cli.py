@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
+from app.clock import Clock, system_clock
 from app.errors import LanddeskError
 
 
@@ -104,17 +105,19 @@ def open_services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     folder = paths.data_dir(args.data_dir)
     db = open_database(paths.database_url(args.db, folder))
-    return Services.create(db, folder)
+    return Services.create(db, folder, clock=args.clock)
 
 
 def main(argv: Sequence[str] | None = None,
-         launch_window: Callable[[argparse.Namespace], int] | None = None) -> int:
+         launch_window: Callable[[argparse.Namespace], int] | None = None,
+         clock: Clock = system_clock) -> int:
     """Run a sub-command, or with none hand over to ``launch_window`` (the Qt front end).
 
     The core never imports the UI; the ``landdesk`` entry point (ui/entry.py)
-    passes the window in.
+    passes the window in. ``clock`` is the one clock every command writes by (``args.clock``).
     """
     args = build_parser().parse_args(argv)
+    args.clock = clock
     try:
         return _dispatch(args, launch_window)
     except LanddeskError as exc:
@@ -162,7 +165,7 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
     if args.command == "samples":
         from app.samples import write_samples
 
-        for path in write_samples(args.out):
+        for path in write_samples(args.out, args.clock):
             print(path)
         return 0
     if args.command == "catalog" and args.catalog_command == "export":
@@ -243,15 +246,13 @@ def _sqlite_file(args: argparse.Namespace) -> tuple[Path, Path]:
 
 def _backup_command(args: argparse.Namespace) -> int:
     from app import backup
-    from app.models import utcnow
-
     db_file, folder = _sqlite_file(args)
     backups = backup.backup_dir(folder)
     if args.command == "restore":
         if not args.yes and input(f"用 {args.file.name} 覆盖当前数据库 {db_file}？输入 yes 确认：").strip() != "yes":
             print("已取消")
             return 1
-        restored, safety = backup.restore_backup(args.file, db_file, backups, utcnow())
+        restored, safety = backup.restore_backup(args.file, db_file, backups, args.clock())
         print(f"已恢复：{restored.path.name}（{restored.rows} 行）")
         if safety is not None:
             print(f"恢复前的数据库已备份为：{safety.path}")
@@ -260,7 +261,7 @@ def _backup_command(args: argparse.Namespace) -> int:
         for b in backup.list_backups(backups):
             print(f"{b.path.name}\t{b.reason_label}\t{b.size // 1024} KB\t{b.rows} 行")
         return 0
-    info = backup.take_backup(db_file, backups, "manual", utcnow())
+    info = backup.take_backup(db_file, backups, "manual", args.clock())
     print(f"已备份并校验：{info.path}（{info.rows} 行，{info.size // 1024} KB）")
     if args.to is not None:
         print(f"已复制到：{backup.copy_to(info, args.to).path}")

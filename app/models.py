@@ -65,8 +65,10 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC)
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+# Times the flush stamps from the acting service's clock (app/audit.py), never the PC's:
+# "insert" when the row is made, "change" when it is made and whenever its columns change.
+STAMP_ON_INSERT: dict[str, Any] = {"stamp": "insert"}
+STAMP_ON_CHANGE: dict[str, Any] = {"stamp": "change"}
 
 
 class Base(DeclarativeBase):
@@ -87,8 +89,8 @@ class Office(Base):
     reconsideration_body: Mapped[str] = mapped_column(String(100), default="")
     court: Mapped[str] = mapped_column(String(100), default="")
     is_county: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
+    updated_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_CHANGE)
 
 
 class User(Base):
@@ -107,7 +109,7 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
 
     office: Mapped[Office] = relationship(lazy="raise")
 
@@ -122,7 +124,7 @@ class CatalogVersion(Base):
     checksum: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str] = mapped_column(String(20))  # bundled / county / local
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
-    loaded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    loaded_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
 
 
 class Matter(Base):
@@ -178,8 +180,8 @@ class Applicant(Base):
     village: Mapped[str] = mapped_column(String(100), default="")
     legal_rep: Mapped[str] = mapped_column(String(40), default="")
     legal_rep_id_number: Mapped[str] = mapped_column(String(40), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
+    updated_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_CHANGE)
 
 
 class Case(Base):
@@ -234,8 +236,8 @@ class Case(Base):
     decision_number: Mapped[str | None] = mapped_column(String(24), unique=True, default=None)
     decision_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
+    updated_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_CHANGE)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -292,7 +294,7 @@ class Holiday(Base):
     is_workday: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(String(40))
     source: Mapped[str] = mapped_column(String(20))  # chinesecalendar / county / local
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_CHANGE)
 
 
 class CalendarYear(Base):
@@ -302,7 +304,7 @@ class CalendarYear(Base):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     source: Mapped[str] = mapped_column(String(20))
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_CHANGE)
 
 
 class SequenceCounter(Base):
@@ -519,7 +521,7 @@ class SyncKey(Base):
     office_code: Mapped[str] = mapped_column(String(9))
     ed25519_private: Mapped[str] = mapped_column(String(64))  # base64 of the 32 raw bytes
     x25519_private: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(info=STAMP_ON_INSERT)
 
 
 class SyncPeer(Base):

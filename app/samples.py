@@ -15,6 +15,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from app.clock import Clock
 from app.db import open_database
 from app.demo import fill_demo
 from app.printing import render_document
@@ -36,7 +37,7 @@ def longest_routed_case(services: Services, limit: int = 200) -> uuid.UUID | Non
     return max(done, key=lambda c: len(services.routing.state(c.id).history)).id
 
 
-def write_samples(out: Path) -> list[Path]:
+def write_samples(out: Path, clock: Clock) -> list[Path]:
     from app.printing.documents import render_test_page
 
     out.mkdir(parents=True, exist_ok=True)
@@ -45,7 +46,7 @@ def write_samples(out: Path) -> list[Path]:
         folder = Path(tmp)
         db = open_database(f"sqlite:///{folder / 'samples.sqlite3'}")
         try:
-            services = Services.create(db, folder)
+            services = Services.create(db, folder, clock=clock)
             fill_demo(services, cases=40)
             office = services.office.office()
             for status, title in SAMPLE_NAMES.items():
@@ -65,7 +66,7 @@ def write_samples(out: Path) -> list[Path]:
                     path.write_bytes(render_document(document))
                     written.append(path)
             path = out / "打印测试页.pdf"
-            path.write_bytes(render_test_page(office))
+            path.write_bytes(render_test_page(services.ctx.now(), office))
             written.append(path)
         finally:
             db.dispose()

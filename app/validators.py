@@ -134,7 +134,7 @@ def resident_id_check_char(first17: str) -> str:
 
 
 def parse_resident_id(
-    value: str, field: str = "id_number", today: date | None = None
+    value: str, field: str = "id_number", *, today: date
 ) -> ResidentId:
     """Validate an 18-digit resident identity number (居民身份证号码).
 
@@ -185,7 +185,6 @@ def parse_resident_id(
             "birth_date",
             f"身份证号码中的出生日期 {birth_text} 早于1900年，请核对",
         )
-    today = today if today is not None else date.today()
     if birth > today:
         raise ValidationError(
             field,

@@ -205,7 +205,7 @@ class WorkCalendar:
 
         Counting starts the day after ``start``; the N-th counted day is the due date.
         ``n == 0`` is 即办: due the same day, whatever day it is.  Days inside a pause
-        (inclusive) do not count; an open pause runs to ``as_of`` (default: today), so
+        (inclusive) do not count; an open pause runs to ``as_of`` (required then: the caller's today), so
         a paused case's due date keeps moving until the pause is closed.
         """
         if n < 0:
@@ -219,7 +219,9 @@ class WorkCalendar:
         target = self._rank(s) + n
         due = self._kth(target)
         if pauses:
-            today = (as_of or dt.date.today()).toordinal()
+            if as_of is None and any(p.end is None for p in pauses):
+                raise ValueError("as_of is needed with an open pause: the pause runs to it")
+            today = as_of.toordinal() if as_of is not None else 0
             for ps, pe in self._pause_spans(pauses, s + 1, today):
                 if due < ps:
                     break  # the deadline falls before this pause (and all later ones)

@@ -28,6 +28,7 @@ def settle(app, ms: int = 300) -> None:  # type: ignore[no-untyped-def]
 def main() -> int:
     from PySide6.QtGui import QFont, QFontDatabase, QImage
 
+    from app.clock import system_clock
     from app.db import open_database
     from app.demo import fill_demo, fill_demo_management
     from app.printing import render_document
@@ -48,7 +49,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
-        services = Services.create(db, folder)
+        services = Services.create(db, folder, clock=system_clock)
         fill_demo(services, cases=300)
         fill_demo_management(services)
         runner = TaskRunner(inline=True)
@@ -138,6 +139,7 @@ def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
     import dataclasses
     import random
 
+    from app.clock import system_clock
     from app.db import open_database
     from app.demo import DEMO_OFFICE, fill_demo
     from app.demo_targets import fill_demo_county_targets, fill_demo_township_shares
@@ -152,7 +154,7 @@ def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
     databases = []
     county_db = open_database(f"sqlite:///{folder / 'county.sqlite3'}")
     databases.append(county_db)
-    county = Services.create(county_db, folder / "county")
+    county = Services.create(county_db, folder / "county", clock=system_clock)
     county.sync.create_county_office("示例县自然资源局", "370702000", username="wangxm",
                                      display_name="县局王晓梅", password=DEMO_PASSWORD)
     batches = []
@@ -160,7 +162,7 @@ def county_screenshots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
     for n, (code, name) in enumerate(townships.items()):
         db = open_database(f"sqlite:///{folder / f'town{code}.sqlite3'}")
         databases.append(db)
-        town = Services.create(db, folder / code)
+        town = Services.create(db, folder / code, clock=system_clock)
         towns[code] = town
         town.office.create_office(dataclasses.replace(DEMO_OFFICE, code=code, name=name),
                                   username="wangxm", display_name="王晓梅", password=DEMO_PASSWORD)

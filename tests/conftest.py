@@ -16,15 +16,25 @@ environment variable CI is set (CI must prove them).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.props import PROFILE  # noqa: E402
+
+# Derandomized in CI (the same examples every run, no example database); fuzzing explores.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True)
+settings.load_profile(PROFILE)
 
 from app.db import open_database  # noqa: E402
 from app.demo import DEMO_OFFICE, fill_demo  # noqa: E402
@@ -52,6 +62,29 @@ class FixedClock:
 
     def advance(self, **kwargs: float) -> None:
         self.now += dt.timedelta(**kwargs)
+
+
+_QT_SOURCE = re.compile(r"^\s*(from|import) (PySide6|ui)\b", re.MULTILINE)
+_QT_FIXTURES = {"qtbot", "qapp", "runner"}
+
+
+@functools.cache
+def _module_needs_qt(path: Path) -> bool:
+    return bool(_QT_SOURCE.search(path.read_text(encoding="utf-8")))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``qt`` every test that needs Qt: CI runs the others again with the date moved."""
+    for item in items:
+        if _QT_FIXTURES & set(getattr(item, "fixturenames", ())) or _module_needs_qt(item.path):
+            item.add_marker(pytest.mark.qt)
+
+
+def landdesk(argv: list[str], clock: Callable[[], dt.datetime] | None = None) -> int:
+    """``landdesk ARGS`` as typed, on the tests' fixed clock (or the one given)."""
+    from app.cli import main
+
+    return main(argv, clock=clock or FixedClock())
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 
 def main(db_path: str, data_dir: str, seed: str) -> None:
+    from app.clock import system_clock
     from app.db import open_database
     from app.demo import random_mobile, random_resident_id
     from app.services import Services
     from app.services.intake import ApplicantInput, IntakeForm, MaterialStatus, MaterialTick
 
     rng = random.Random(int(seed))
-    services = Services.create(open_database(f"sqlite:///{db_path}"), Path(data_dir))
+    services = Services.create(open_database(f"sqlite:///{db_path}"), Path(data_dir), clock=system_clock)
     matters = [m for m in services.reference.matters() if m.promised_days > 0]
     today = services.ctx.today()
     print("ready", flush=True)

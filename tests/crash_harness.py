@@ -61,6 +61,7 @@ class CrashReport:
 
 def prepare(folder: Path) -> Path:
     """A fresh office database (office and first user, reference data) for the child to fill."""
+    from app.clock import system_clock
     from app.db import open_database
     from app.demo import DEMO_OFFICE
     from app.services import Services
@@ -68,7 +69,7 @@ def prepare(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "crash.sqlite3"
     db = open_database(f"sqlite:///{path}")
-    services = Services.create(db, folder)
+    services = Services.create(db, folder, clock=system_clock)
     services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅", password="guotu-2026")
     db.dispose()
     return path

@@ -49,6 +49,7 @@ from app.resources import resource_path
 from app.services import Services
 from app.services.assessment import write_ranking, write_score_sheet
 from tests.conftest import FixedClock
+from tests.props import examples
 from tests.sync_support import Pair, pair
 from tests.test_county_report import CountyWorld, build_county_world
 
@@ -109,7 +110,7 @@ def test_a_typo_and_a_wrong_method_are_named_with_their_line() -> None:
     assert err.value.field == "categories[5].items[3].measure"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_edits_raise_only_the_scheme_error(data: st.DataObject) -> None:
     lines = SCHEME_TEXT.split("\n")
@@ -375,10 +376,13 @@ def test_computed_items_from_hand_built_cases_ratings_and_notices(services: Serv
     clock.now = beijing(11, 23)
 
     result = services.assessment.assess(2026)
-    assert result.facts == CaseFacts(open_overdue=1, late_notices=1, overdue_follow_ups=1, late_supervision=1)
+    # 刘建军 joined on 11-02 (the services' clock) and recorded no study: three whole weeks short.
+    assert result.facts == CaseFacts(open_overdue=1, late_notices=1, overdue_follow_ups=1, late_supervision=1,
+                                     study_weeks_short=3)
     items = {i.item.code: i for c in result.result.categories for i in c.items}
     assert [items[c].deducted for c in ("ZW-01", "ZW-02", "ZW-03", "ZW-04", "ZW-05")] == [0, 5, 5, 5, 5]
-    assert result.result.total == 980
+    assert items["DW-01"].deducted == 3  # 1 point per person-week of self-study short
+    assert result.result.total == 977
     (tmp_path / "scheme-2025.toml").write_text(SCHEME_TEXT.replace("year = 2026", "year = 2025"), encoding="utf-8")
     services.assessment.scheme_dir = tmp_path
     last_year = services.assessment.assess(2025)
@@ -401,15 +405,15 @@ def test_a_year_without_a_scheme_or_in_the_future_is_refused(services: Services,
 
 def test_command_line_score_sheet_and_a_township_refused_the_ranking(
         services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from tests.conftest import landdesk
 
     services.assessment.enter(services.ctx.office_id, 2026, "CH-01", 5, "测量标志 2 座未落实保管人")  # type: ignore[arg-type]
     db = ["--db", str(tmp_path / "landdesk.sqlite3"), "--data-dir", str(tmp_path)]
     out = tmp_path / "评分表.pdf"
-    assert main(["assess", "sheet", *db, "--year", "2026", "-o", str(out)]) == 0
+    assert landdesk(["assess", "sheet", *db, "--year", "2026", "-o", str(out)]) == 0
     text = pdf_text(out.read_bytes())
     assert "示例镇自然资源所" in text and "测量标志 2 座未落实保管人" in text and "995" in text
-    assert main(["assess", "rank", *db, "--year", "2026", "-o", str(tmp_path / "rank.pdf")]) != 0
+    assert landdesk(["assess", "rank", *db, "--year", "2026", "-o", str(tmp_path / "rank.pdf")]) != 0
     assert "县局" in capsys.readouterr().err
     assert not (tmp_path / "rank.pdf").exists()
 

@@ -9,6 +9,7 @@ from app import audit
 from app.errors import FormErrors
 from app.models import AuditLog, ChangeLog
 from app.services import Services
+from tests.conftest import FixedClock
 from tests.test_intake_service import full_form
 
 pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
@@ -88,7 +89,7 @@ def test_a_new_session_factory_always_gets_the_logging_hooks(monkeypatch, tmp_pa
     monkeypatch.setattr(sqlalchemy.event, "contains", lambda *_args: True)  # what a recycled id() says
     db = open_database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     try:
-        services = Services.create(db, tmp_path)
+        services = Services.create(db, tmp_path, clock=FixedClock())
         audit.install(db.session_factory)  # once more, as a second ServiceContext would
         services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
                                       password=TEST_PASSWORD)

@@ -16,6 +16,7 @@ from app.errors import DatabaseError
 from app.models import Case
 from app.services import Services
 from app.services.context import LOCAL_TZ
+from tests.props import examples
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=LOCAL_TZ)
 
@@ -144,7 +145,7 @@ def test_rotation_of_a_year_and_a_half_of_daily_backups() -> None:
     assert len(kept) == 7 + 2 + 11
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2026, 12, 31),
                              timezones=st.just(dt.UTC)), min_size=1, max_size=120))
 def test_rotation_properties(moments: list[dt.datetime]) -> None:
@@ -172,21 +173,21 @@ def test_rotate_deletes_files_and_manifests(services: Services, tmp_path: Path) 
 
 def test_backup_and_restore_from_the_command_line(services: Services, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from tests.conftest import landdesk
 
     path = db_path(services)
     services.ctx.db.dispose()
     common = ["--db", str(path), "--data-dir", str(tmp_path)]
-    assert main(["backup", *common, "--to", str(tmp_path / "usb")]) == 0
+    assert landdesk(["backup", *common, "--to", str(tmp_path / "usb")]) == 0
     out = capsys.readouterr().out
     assert "已备份并校验" in out and "已复制到" in out
     made = backup.list_backups(tmp_path / "backups")
     assert len(made) == 1 and (tmp_path / "usb" / made[0].path.name).exists()
-    assert main(["backup", *common, "--list"]) == 0
+    assert landdesk(["backup", *common, "--list"]) == 0
     assert made[0].path.name in capsys.readouterr().out
-    assert main(["restore", *common, str(made[0].path), "--yes"]) == 0
+    assert landdesk(["restore", *common, str(made[0].path), "--yes"]) == 0
     assert "恢复前的数据库已备份为" in capsys.readouterr().out
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(b"not a database at all")
-    assert main(["restore", *common, str(bogus), "--yes"]) == 2
+    assert landdesk(["restore", *common, str(bogus), "--yes"]) == 2
     assert "不是 SQLite 数据库" in capsys.readouterr().err

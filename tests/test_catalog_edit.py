@@ -38,6 +38,7 @@ from app.services.catalog_edit import (
     draft_mapping,
     write_matter_toml,
 )
+from tests.props import examples
 from tests.sync_support import Pair, make_county, pair
 from tests.test_intake_service import full_form
 from tests.test_watch_services import add_user
@@ -379,7 +380,7 @@ _drafts = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(draft=_drafts)
 def test_random_drafts_only_ever_give_problems(services: Services, draft: MatterDraft) -> None:
     problems = services.catalog_edit.validate(draft)
@@ -389,7 +390,7 @@ def test_random_drafts_only_ever_give_problems(services: Services, draft: Matter
         assert spec is not None and errors == []
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(index=st.integers(0, 14), name=st.text(min_size=1, max_size=30).filter(str.strip),
        note=st.text(max_size=30))
 def test_any_text_round_trips_through_toml(index: int, name: str, note: str) -> None:
@@ -419,11 +420,11 @@ def test_export_command_writes_a_matter_file(services: Services, tmp_path: Path)
 
 def test_catalog_export_on_the_command_line(services: Services, tmp_path: Path) -> None:
     from app.catalog import parse_matter
-    from app.cli import main
+    from tests.conftest import landdesk
 
     path = services.ctx.db.sqlite_path
     services.catalog_edit.save([shorter_promise(services)], "压缩宅基地审批时限")
     services.ctx.db.dispose()
     out = tmp_path / "td-001.toml"
-    assert main(["catalog", "export", "TD-001", "-o", str(out), "--db", str(path), "--data-dir", str(tmp_path)]) == 0
+    assert landdesk(["catalog", "export", "TD-001", "-o", str(out), "--db", str(path), "--data-dir", str(tmp_path)]) == 0
     assert parse_matter(out.read_text(encoding="utf-8"), out.name).promised_days == 8

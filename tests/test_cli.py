@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import main
+from tests.conftest import landdesk
 
 
 def test_samples_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["samples", "--out", str(tmp_path)]) == 0
+    assert landdesk(["samples", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.glob("*.pdf"))
     assert names == sorted(["受理回执.pdf", "一次性告知书.pdf", "不予受理通知书.pdf", "传办单.pdf",
                             "办结通知书.pdf", "打印测试页.pdf"])
@@ -22,7 +22,7 @@ def test_samples_writes_every_document(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_catalog_check_reports_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["catalog", "check"]) == 0
+    assert landdesk(["catalog", "check"]) == 0
     assert "检查通过" in capsys.readouterr().out
     from app.resources import resource_path
 
@@ -31,45 +31,45 @@ def test_catalog_check_reports_file_line_and_field(tmp_path: Path, capsys: pytes
     (bad / "catalog.toml").write_text((resource_path("catalog") / "catalog.toml").read_text("utf-8"), "utf-8")
     source = (resource_path("catalog", "matters") / "td-001.toml").read_text("utf-8")
     (bad / "matters" / "td-001.toml").write_text(source.replace("copies = 1", "copies = 0", 1), "utf-8")
-    assert main(["catalog", "check", str(bad)]) == 2
+    assert landdesk(["catalog", "check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "td-001.toml" in err and "行" in err and "copies" in err
 
 
 def test_deadline_and_audit_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
-    assert main(["deadline", *db, "2025-09-30", "3"]) == 0
+    assert landdesk(["deadline", *db, "2025-09-30", "3"]) == 0
     assert capsys.readouterr().out.strip() == "2025-10-11"  # a 调休 Saturday after National Day
-    assert main(["deadline", *db, "2026-12-28", "10"]) == 0
+    assert landdesk(["deadline", *db, "2026-12-28", "10"]) == 0
     captured = capsys.readouterr()
     assert "2027" in captured.err
-    assert main(["init", *db, "--office-name", "城关镇自然资源所", "--office-code", "370702101",
+    assert landdesk(["init", *db, "--office-name", "城关镇自然资源所", "--office-code", "370702101",
                  "--username", "li", "--display-name", "李明", "--password", "chengguan-1"]) == 0
-    assert main(["audit", *db, "verify"]) == 0
+    assert landdesk(["audit", *db, "verify"]) == 0
     assert "完整" in capsys.readouterr().out
 
 
 def test_bad_office_code_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
-    assert main(["init", *db, "--office-name", "某镇", "--office-code", "3707", "--username", "li",
+    assert landdesk(["init", *db, "--office-name", "某镇", "--office-code", "3707", "--username", "li",
                  "--display-name", "李明", "--password", "chengguan-1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "Traceback" not in err
 
 
 def test_window_needs_a_front_end(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
+    assert landdesk([]) == 2
     assert "图形界面" in capsys.readouterr().err
 
 
 def test_database_options_count_before_and_after_the_sub_command(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     before = tmp_path / "before.sqlite3"
-    assert main(["--db", str(before), "--data-dir", str(tmp_path), "demo", "--cases", "3"]) == 0
+    assert landdesk(["--db", str(before), "--data-dir", str(tmp_path), "demo", "--cases", "3"]) == 0
     assert "3 件" in capsys.readouterr().out
     assert before.exists() and before.stat().st_size > 0
     after = tmp_path / "after.sqlite3"
-    assert main(["demo", "--db", str(after), "--data-dir", str(tmp_path), "--cases", "2"]) == 0
+    assert landdesk(["demo", "--db", str(after), "--data-dir", str(tmp_path), "--cases", "2"]) == 0
     assert after.exists() and after.stat().st_size > 0
 
 
@@ -89,7 +89,7 @@ def test_management_commands_write_their_papers(tmp_path: Path, capsys: pytest.C
     from pypdf import PdfReader
 
     db = ["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path)]
-    assert main(["demo", *db, "--cases", "6"]) == 0
+    assert landdesk(["demo", *db, "--cases", "6"]) == 0
     capsys.readouterr()
     out = tmp_path / "out"
     out.mkdir()
@@ -100,12 +100,12 @@ def test_management_commands_write_their_papers(tmp_path: Path, capsys: pytest.C
         (["petitions", "ledger", "--status", "open"], "l.pdf", "结对消访台账"),
     ]
     for args, name, title in commands:
-        assert main([*args[:2], *db, *args[2:], "-o", str(out / name)]) == 0, capsys.readouterr().err
+        assert landdesk([*args[:2], *db, *args[2:], "-o", str(out / name)]) == 0, capsys.readouterr().err
         text = "".join(page.extract_text() for page in PdfReader(out / name).pages)
         assert title in text.replace(" ", ""), name
-    assert main(["packages", "register", *db, "--year", "2026", "-o", str(out / "k.xlsx")]) == 0
+    assert landdesk(["packages", "register", *db, "--year", "2026", "-o", str(out / "k.xlsx")]) == 0
     assert (out / "k.xlsx").stat().st_size > 0
     # A township cannot hand targets down, and a share written wrongly is a message.
-    assert main(["targets", "allot", *db, "--name", "村庄改造", "--year", "2026", "370702102-50"]) == 2
+    assert landdesk(["targets", "allot", *db, "--name", "村庄改造", "--year", "2026", "370702102-50"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "代码=数量" in err and "Traceback" not in err

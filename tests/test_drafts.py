@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from app.services.drafts import DraftStore, form_from_json, form_to_json
 from app.services.intake import ApplicantInput, IntakeForm, MaterialStatus, MaterialTick
+from tests.conftest import FixedClock
+from tests.props import examples
 
 text = st.text(max_size=40)
 ticks = st.builds(MaterialTick, code=st.text(min_size=1, max_size=5), status=st.sampled_from(list(MaterialStatus)),
@@ -26,13 +28,13 @@ forms = st.builds(
 
 
 @given(forms)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_json_round_trip(form: IntakeForm) -> None:
     assert form_from_json(form_to_json(form)) == form
 
 
 def test_store_saves_lists_and_discards(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path)
+    store = DraftStore(tmp_path, FixedClock())
     draft_id = store.new_id()
     form = IntakeForm(matter_code="TD-001", applicant=ApplicantInput(name="张三"))
     store.save(draft_id, form)

@@ -16,6 +16,7 @@ from app.errors import PermissionDenied
 from app.holiday_file import HolidayFileError, import_arrangement, parse_holiday_file
 from app.models import AuditLog, CalendarYear, Holiday
 from app.services import Services
+from tests.props import examples
 
 GOOD = """# 国务院办公厅关于2027年部分节假日安排的通知（示例）
 year = 2027
@@ -71,7 +72,7 @@ def test_each_mistake_is_named_with_its_line(change: tuple[str, str], line: int 
         assert err.value.line == line and f"2027.toml 第 {line} 行" in err.value.message
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(0, len(GOOD)), st.integers(0, 12), st.text(max_size=12))
 def test_random_edits_raise_only_the_file_error(start: int, cut: int, inserted: str) -> None:
     text = GOOD[:start] + inserted + GOOD[start + cut:]
@@ -109,7 +110,7 @@ def test_import_needs_the_calendar_permission_and_changes_nothing_otherwise(serv
 
 def test_calendar_import_on_the_command_line(services: Services, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from tests.conftest import landdesk
 
     path = services.ctx.db.sqlite_path
     services.ctx.db.dispose()
@@ -117,7 +118,7 @@ def test_calendar_import_on_the_command_line(services: Services, tmp_path: Path,
     good.write_text(GOOD, encoding="utf-8")
     bad.write_text(GOOD.replace("2027-02-07", "2027-02-08"), encoding="utf-8")
     common = ["--db", str(path), "--data-dir", str(tmp_path)]
-    assert main(["calendar", "import", str(bad), *common]) == 2
+    assert landdesk(["calendar", "import", str(bad), *common]) == 2
     assert "bad.toml 第 14 行" in capsys.readouterr().err
-    assert main(["calendar", "import", str(good), *common]) == 0
+    assert landdesk(["calendar", "import", str(good), *common]) == 0
     assert "2027 年：放假 2 天，调休上班 1 天" in capsys.readouterr().out

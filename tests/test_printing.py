@@ -47,6 +47,7 @@ from app.printing.documents import (
 )
 from app.printing.qr import QrMatrix, penalty
 from app.validators import mask_id_number
+from tests.conftest import NOW
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 A4_POINTS = (595.27, 841.89)
@@ -450,7 +451,7 @@ def test_font_embedded_as_truetype(
         "receipt": lambda: render_receipt(receipt),
         "incomplete": lambda: render_incomplete_notice(incomplete),
         "refusal": lambda: render_refusal_notice(refusal),
-        "test_page": lambda: render_test_page(receipt.office),
+        "test_page": lambda: render_test_page(NOW, receipt.office),
     }[kind]()
     _assert_a4(pdf)
     descriptors = list(_font_descriptors(pdf))
@@ -462,11 +463,12 @@ def test_font_embedded_as_truetype(
 
 @needs_font
 def test_test_page_contents(office: OfficeInfo) -> None:
-    flat = _flat(_text(render_test_page(office)))
+    flat = _flat(_text(render_test_page(NOW, office)))
     font_name = fonts.register_cjk_font()
     assert "打印测试页" in flat
     assert _flat(str(fonts.registered_font_file(font_name))) in flat
     assert "宅基地、耕地" in flat
+    assert "2026年11月23日10:00:00" in flat  # printed at the services' clock, Beijing time
     assert "100毫米" in flat and "50毫米" in flat
     assert "㎡" in flat or "平方米" in flat
     assert office.name in flat
@@ -584,7 +586,7 @@ def test_write_pdfs_for_visual_check(
         "incomplete": render_incomplete_notice(incomplete),
         "incomplete-20": render_incomplete_notice(replace(incomplete, missing=_missing(20))),
         "refusal": render_refusal_notice(refusal),
-        "test-page": render_test_page(office),
+        "test-page": render_test_page(NOW, office),
     }
     for name, pdf in documents.items():
         for stale in OUT_DIR.glob(f"{name}-*.png"):  # a page count may have changed

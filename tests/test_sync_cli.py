@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from tests.conftest import landdesk
 
 PASSWORD = "guotu-2026"
 
 
 def _run(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(folder), *args])
+    code = landdesk(["--data-dir", str(folder), *args])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -14,6 +14,7 @@ from app.errors import PermissionDenied, StateError
 from app.models import Applicant, ChangeLog, SyncBatch
 from app.sync import SyncFileError
 from app.sync import county as county_module
+from tests.conftest import FixedClock
 from tests.sync_support import (
     Pair,
     accept_case,
@@ -312,15 +313,16 @@ def test_export_needs_the_county_key_and_an_administrator(make_services, tmp_pat
         township.sync.export_batch(tmp_path)
 
 
-def test_implausible_clock_is_flagged_not_trusted(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_implausible_clock_is_flagged_not_trusted(pair: Pair) -> None:
     import datetime as dt
 
-    from app import audit
-
     # The PC's clock (which stamps the change log) was set to 1999 for one application.
-    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(1999, 12, 31, 8, tzinfo=dt.UTC))
+    clock = pair.township.ctx.clock
+    assert isinstance(clock, FixedClock)
+    right = clock.now
+    clock.now = dt.datetime(1999, 12, 31, 8, tzinfo=dt.UTC)
     accept_case(pair.township, "孙八")
-    monkeypatch.undo()
+    clock.now = right
     result = pair.township.sync.export_batch(pair.usb)
     assert result.flagged_times > 0 and "1999" in result.flagged_examples[0]
     [report] = pair.county.sync.import_files([result.path])

@@ -19,6 +19,7 @@ from app.errors import DatabaseError, SignInError
 from app.models import Case
 from app.services import Services
 from app.startup import open_checked
+from tests.conftest import FixedClock
 
 FIXTURES = Path(__file__).parent / "fixtures" / "schema"
 REVISIONS = sorted(p.stem for p in FIXTURES.glob("*.sqlite3"))
@@ -65,7 +66,7 @@ def test_an_old_database_is_backed_up_migrated_and_keeps_every_row(revision: str
                 changed = [c for c, v in old if new.get(c, v) != v]
                 assert not changed, f"{table} {key}: {changed} changed"
         # The upgraded database is usable: the audit chain still verifies and work goes on.
-        services = Services.create(database, tmp_path)
+        services = Services.create(database, tmp_path, clock=FixedClock())
         with services.ctx.reading() as s:
             assert audit.verify_chain(s) is None
             numbers = set(s.scalars(select(Case.number).where(Case.number.is_not(None))))

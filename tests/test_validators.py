@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -128,9 +128,12 @@ def test_age_of_leap_day_birth() -> None:
     assert rid.age_on(date(2018, 3, 1)) == 18
 
 
-def test_default_today_is_the_system_date() -> None:
-    body = f"370702{date.today():%Y%m%d}001"
-    assert parse_resident_id(body + resident_id_check_char(body)).birth_date == date.today()
+def test_born_today_is_accepted_tomorrow_is_refused() -> None:
+    # "Today" is the caller's (the services' clock), never the PC's own date.
+    body = f"370702{TODAY:%Y%m%d}001"
+    assert parse_resident_id(body + resident_id_check_char(body), today=TODAY).birth_date == TODAY
+    with pytest.raises(ValidationError):
+        parse_resident_id(body + resident_id_check_char(body), today=TODAY - timedelta(days=1))
 
 
 @pytest.mark.parametrize(
@@ -490,8 +493,12 @@ def test_mask_never_shows_the_middle(text: str) -> None:
 
 # --------------------------------------------------------------------------- robustness
 
+def parse_resident_id_today(text: str) -> object:
+    return parse_resident_id(text, today=TODAY)
+
+
 VALIDATORS: list[Callable[[str], object]] = [
-    parse_resident_id,
+    parse_resident_id_today,
     validate_uscc,
     validate_mobile,
     validate_landline,

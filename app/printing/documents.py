@@ -508,12 +508,12 @@ _SAMPLE_SIZES = (9.0, 10.5, 12.0, 16.0, 22.0)
 _TEST_MARGIN = 15 * mm
 
 
-def render_test_page(office: OfficeInfo | None = None) -> bytes:
+def render_test_page(printed_at: dt.datetime, office: OfficeInfo | None = None) -> bytes:
     """打印测试页: font, sizes, a 100 mm ruler and a 50 mm square to check 100 % scaling."""
     font = register_cjk_font()
     path = registered_font_file(font)
     unit = "㎡" if font_has_chars(font, "㎡") else "平方米"
-    now = dt.datetime.now(SHANGHAI)
+    now = printed_at.astimezone(SHANGHAI)
 
     out = io.BytesIO()
     c = Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)

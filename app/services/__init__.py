@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.clock import Clock
 from app.db import Database
-from app.models import utcnow
 from app.services.assessment import AssessmentService
 from app.services.brochures import BrochureService
 from app.services.cases import CaseQueryService
@@ -65,7 +63,7 @@ class Services:
 
     @classmethod
     def create(cls, db: Database, data_folder: Path, *,
-               clock: Callable[[], dt.datetime] = utcnow,
+               clock: Clock,
                catalog_dir: Path | None = None) -> Services:
         ctx = ServiceContext(db=db, clock=clock)
         reference = ReferenceService(ctx, catalog_dir)
@@ -79,7 +77,7 @@ class Services:
             office=office,
             intake=IntakeService(ctx, reference),
             cases=CaseQueryService(ctx, reference),
-            drafts=DraftStore(data_folder / "drafts"),
+            drafts=DraftStore(data_folder / "drafts", ctx.clock),
             users=UserService(ctx),
             routing=RoutingService(ctx, reference),
             inquiries=InquiryService(ctx, reference),

@@ -18,10 +18,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import audit, permissions
+from app.clock import Clock
 from app.db import Database
 from app.dto import Role
 from app.errors import DatabaseError
-from app.models import utcnow
 from app.permissions import Action
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
@@ -47,7 +47,7 @@ class ServiceContext:
     db: Database
     office_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
-    clock: Callable[[], dt.datetime] = field(default=utcnow)
+    clock: Clock = field(kw_only=True)
     # Small, rarely changing lookups (the office's printed details, user names) kept
     # between calls; whoever changes one of them calls forget().
     _cache: dict[Hashable, object] = field(default_factory=dict)
@@ -91,7 +91,8 @@ class ServiceContext:
         """One unit of work: commit on success, roll back everything on any error."""
         try:
             with self.db.session() as session:
-                audit.set_actor(session, office_id=self.office_id, user_id=self.user_id, action=action)
+                audit.set_actor(session, office_id=self.office_id, user_id=self.user_id, action=action,
+                                clock=self.clock)
                 with session.begin():
                     yield session
         except OperationalError as exc:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.clock import Clock
 from app.services.intake import ApplicantInput, IntakeForm, MaterialStatus, MaterialTick
 
 
@@ -54,8 +55,9 @@ def form_from_json(data: dict[str, Any]) -> IntakeForm:
 
 
 class DraftStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, clock: Clock) -> None:
         self.folder = folder
+        self.clock = clock
         folder.mkdir(parents=True, exist_ok=True)
 
     def new_id(self) -> str:
@@ -63,7 +65,7 @@ class DraftStore:
 
     def save(self, draft_id: str, form: IntakeForm, case_id: uuid.UUID | None = None) -> None:
         payload = {
-            "saved_at": dt.datetime.now(dt.UTC).isoformat(),
+            "saved_at": self.clock().isoformat(),
             "case_id": str(case_id) if case_id else None,
             "form": form_to_json(form),
         }

@@ -193,7 +193,7 @@ class IntakeService:
             if not agent_name:
                 errors.append(ValidationError("agent_name", "", "empty", "填写了代理人证件号码，请同时填写代理人姓名"))
             try:
-                agent_id = parse_resident_id(agent_id, "agent_id_number").number
+                agent_id = parse_resident_id(agent_id, "agent_id_number", today=self.ctx.today()).number
             except ValidationError as exc:
                 errors.append(exc)
         if agent_phone:
@@ -259,7 +259,7 @@ class IntakeService:
         id_number = a.id_number.strip()
         try:
             if a.id_type == "resident_id":
-                id_number = parse_resident_id(id_number, "id_number").number
+                id_number = parse_resident_id(id_number, "id_number", today=self.ctx.today()).number
             elif a.id_type == "uscc":
                 id_number = validate_uscc(id_number, "id_number")
             elif a.id_type == "other":
@@ -284,7 +284,7 @@ class IntakeService:
                 errors.append(ValidationError("legal_rep", "", "empty", "单位申请请填写法定代表人（负责人）姓名"))
             if legal_rep_id:
                 try:
-                    legal_rep_id = parse_resident_id(legal_rep_id, "legal_rep_id_number").number
+                    legal_rep_id = parse_resident_id(legal_rep_id, "legal_rep_id_number", today=self.ctx.today()).number
                 except ValidationError as exc:
                     errors.append(exc)
         elif a.kind != "person":

@@ -511,7 +511,7 @@ class PetitionService:
             id_number = form.id_number.strip()
             if id_number:
                 try:
-                    id_number = parse_resident_id(id_number, "id_number", today).number
+                    id_number = parse_resident_id(id_number, "id_number", today=today).number
                 except ValidationError as exc:
                     errors.append(exc)
             phone = form.phone.strip()
