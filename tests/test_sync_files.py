@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from app.sync import SyncFileError
-from app.sync.fileformat import verify
+from app.sync.fileformat import encode_line, verify
 from app.sync.keys import OwnKeys
+from tests.props import examples
 from tests.sync_support import (
     Pair,
     accept_case,
@@ -80,7 +82,7 @@ def test_forged_file_with_a_recomputed_checksum_fails_the_signature(pair: Pair) 
     body = b"".join(lines[:-1])
     trailer = json.loads(lines[-1])
     trailer["sha256"] = hashlib.sha256(body).hexdigest()
-    path.write_bytes(body + json.dumps(trailer).encode() + b"\n")
+    path.write_bytes(body + encode_line(trailer))  # a careful forger writes the canonical form
     assert _refused(pair, path) == "signature"
 
 
@@ -129,7 +131,7 @@ def test_downlink_signed_by_someone_else_is_refused_at_the_township(pair: Pair) 
     import base64
 
     trailer["sig"] = base64.b64encode(OwnKeys.generate().signing.sign(trailer["sha256"].encode())).decode()
-    downlink.write_bytes(b"".join(lines[:-1]) + json.dumps(trailer).encode() + b"\n")
+    downlink.write_bytes(b"".join(lines[:-1]) + encode_line(trailer))
     [report] = pair.township.sync.import_files([downlink])
     assert report.outcome == "refused" and report.refusal_kind == "signature"
     assert pair.township.sync.status().last_acked_seq == 0
@@ -181,10 +183,14 @@ def _mutate(data: bytes, mutation: tuple) -> bytes:  # type: ignore[type-arg]
 
 # The reader is the same code on both backends: the thousands of files run on SQLite only.
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(2000), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutation=_mutations())
-def test_mutated_files_are_refused_cleanly(pair_for_fuzz, mutation) -> None:  # type: ignore[no-untyped-def]
-    pair, original, path, before = pair_for_fuzz
+# Found by exploring: a space before the final newline still parsed as the same trailer.
+@example(mutation=("insert", 0.9999999999999999, b" "))
+@example(mutation=("insert", 0.0001, b" "))  # … or inside the (hashed) magic and header lines
+def test_mutated_files_are_refused_cleanly(pair_for_fuzz: FuzzCase, mutation) -> None:  # type: ignore[no-untyped-def]
+    pair, original, path, before = pair_for_fuzz.pair, pair_for_fuzz.original, pair_for_fuzz.path, pair_for_fuzz.before
     mutated = _mutate(original, mutation)
     assume(mutated != original)
     path.write_bytes(mutated)
@@ -198,11 +204,58 @@ def test_mutated_files_are_refused_cleanly(pair_for_fuzz, mutation) -> None:  # 
     assert table_counts(pair.county, DATA_TABLES) == before
 
 
+@dataclass(frozen=True)
+class FuzzCase:
+    pair: Pair
+    original: bytes
+    path: Path
+    before: dict[str, int]
+
+    def __repr__(self) -> str:  # Hypothesis prints it with a failure: keep the failure readable
+        return f"FuzzCase({self.path.name}, {len(self.original)} bytes)"
+
+
 @pytest.fixture
-def pair_for_fuzz(pair: Pair):  # type: ignore[no-untyped-def]
+def pair_for_fuzz(pair: Pair) -> FuzzCase:
     accept_case(pair.township, "李四")
     path = pair.township.sync.export_batch(pair.usb).path
     original = path.read_bytes()
     assert len(original.splitlines()) >= 8
-    return pair, original, path.with_name("fuzz.ldsync"), table_counts(pair.county, DATA_TABLES)
+    return FuzzCase(pair, original, path.with_name("fuzz.ldsync"), table_counts(pair.county, DATA_TABLES))
+
+
+def _reshaped(data: bytes, line_index: int, reshape) -> bytes:  # type: ignore[no-untyped-def]
+    lines = data.split(b"\n")[:-1]
+    lines[line_index] = reshape(lines[line_index])
+    return b"".join(line + b"\n" for line in lines)
+
+
+def _respelled(line: bytes, **dumps_args: object) -> bytes:
+    return json.dumps(json.loads(line), **dumps_args).encode("utf-8")  # type: ignore[arg-type]
+
+
+RESHAPES = {
+    "trailer, space before the newline": (-1, lambda line: line + b" "),
+    "trailer, CR LF": (-1, lambda line: line + b"\r"),
+    "trailer, keys in another order": (-1, lambda line: json.dumps(
+        dict(reversed(json.loads(line).items())), separators=(",", ":")).encode("ascii")),
+    "trailer, spaces after separators": (-1, lambda line: _respelled(line, sort_keys=True)),
+    "header, escaped Chinese": (1, lambda line: _respelled(line, sort_keys=True, separators=(",", ":"))),
+    "header, spaces after separators": (1, lambda line: _respelled(line, sort_keys=True, ensure_ascii=False)),
+}
+
+
+@pytest.mark.parametrize("reshape", RESHAPES, ids=list(RESHAPES))
+def test_a_reshaped_header_or_trailer_is_refused(pair_for_fuzz: FuzzCase, reshape: str) -> None:
+    """The same JSON written another way is not the file the township signed: one spelling only."""
+    index, change = RESHAPES[reshape]
+    reshaped = _reshaped(pair_for_fuzz.original, index, change)
+    assert reshaped != pair_for_fuzz.original
+    pair_for_fuzz.path.write_bytes(reshaped)
+    [report] = pair_for_fuzz.pair.county.sync.import_files([pair_for_fuzz.path])
+    assert report.outcome == "refused", report.message
+    assert table_counts(pair_for_fuzz.pair.county, DATA_TABLES) == pair_for_fuzz.before
+    pair_for_fuzz.path.write_bytes(pair_for_fuzz.original)  # the file as written is accepted
+    [report] = pair_for_fuzz.pair.county.sync.import_files([pair_for_fuzz.path])
+    assert report.outcome == "applied", report.message
 

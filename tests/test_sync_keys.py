@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from app.audit import verify_chain
 from app.models import AuditLog
 from app.sync import KeyFileError
+from app.sync.keys import read_key_file
 from tests.sync_support import make_county, make_township
 
 pytestmark = pytest.mark.both_backends
@@ -75,12 +77,15 @@ def test_roles_are_checked(make_services, tmp_path: Path) -> None:  # type: igno
     assert [p.role for p in township.sync.peers()] == ["county"]
 
 
+def _rewritten(source: Path, target: Path, **changes: str) -> Path:
+    """The same keys under another office, written as the program writes key files."""
+    replace(read_key_file(source), **changes).write(target)
+    return target
+
+
 def _register_county_at_county(county, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    data = json.loads((tmp_path / "county.ldkey").read_text(encoding="utf-8"))
-    data["office_code"] = "370703000"
-    data.pop("fingerprint")
-    (tmp_path / "other-county.ldkey").write_text(json.dumps(data), encoding="utf-8")
-    county.sync.register_key(tmp_path / "other-county.ldkey")
+    county.sync.register_key(_rewritten(tmp_path / "county.ldkey", tmp_path / "other-county.ldkey",
+                                        office_code="370703000"))
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -109,15 +114,31 @@ def test_edited_fingerprint_is_noticed(make_services, tmp_path: Path) -> None:  
         township.sync.register_key(tmp_path / "c.ldkey")
 
 
+@pytest.mark.parametrize("respell", [
+    lambda data: json.dumps(data, ensure_ascii=False),  # on one line
+    lambda data: json.dumps(data, ensure_ascii=True, indent=2) + "\n",  # Chinese escaped
+    lambda data: json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\r\n") + "\r\n",  # CR LF
+    lambda data: json.dumps(dict(reversed(data.items())), ensure_ascii=False, indent=2) + "\n",
+], ids=["one-line", "escaped", "crlf", "reordered"])
+def test_a_respelled_key_file_is_refused(make_services, tmp_path: Path, respell) -> None:  # type: ignore[no-untyped-def]
+    """Same keys, same fields, another spelling: only the program's own is accepted."""
+    township = make_township(make_services)
+    county = make_county(make_services)
+    county.sync.write_public_key(tmp_path / "c.ldkey")
+    data = json.loads((tmp_path / "c.ldkey").read_text(encoding="utf-8"))
+    (tmp_path / "c2.ldkey").write_bytes(respell(data).encode("utf-8"))
+    with pytest.raises(KeyFileError, match="写法"):
+        township.sync.register_key(tmp_path / "c2.ldkey")
+    assert township.sync.peers() == []
+    township.sync.register_key(tmp_path / "c.ldkey")
+
+
 def test_a_township_registers_one_county(make_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     township = make_township(make_services)
     county = make_county(make_services)
     county.sync.write_public_key(tmp_path / "c.ldkey")
     township.sync.register_key(tmp_path / "c.ldkey")
-    data = json.loads((tmp_path / "c.ldkey").read_text(encoding="utf-8"))
-    data["office_code"] = "370703000"
-    data["office_name"] = "邻县自然资源局"
-    (tmp_path / "c2.ldkey").write_text(json.dumps(data), encoding="utf-8")
+    _rewritten(tmp_path / "c.ldkey", tmp_path / "c2.ldkey", office_code="370703000", office_name="邻县自然资源局")
     with pytest.raises(KeyFileError, match="只对应一个县局"):
         township.sync.register_key(tmp_path / "c2.ldkey")
     township.sync.register_key(tmp_path / "c2.ldkey", replace=True)

@@ -62,6 +62,20 @@ def encode_line(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+def _canonical(line: bytes, data: Any, what: str) -> None:
+    """A header or trailer is accepted only in the one spelling this program writes.
+
+    JSON allows the same object many ways (spaces, key order, escapes); the trailer is not
+    covered by the checksum, so without this a reshaped file would still be "valid".
+    """
+    try:
+        same = encode_line(data) == line
+    except (UnicodeEncodeError, ValueError):  # a lone surrogate escape cannot be written back
+        same = False
+    if not same:
+        raise ValueError(f"{what}的写法与本程序写出的不同（被改写过）")
+
+
 @dataclass(frozen=True)
 class Header:
     kind: str
@@ -271,7 +285,9 @@ def _read_start(lines: _Lines) -> Header:
         if isinstance(data, dict) and _is_int(data.get("format_version")) and data["format_version"] > FORMAT_VERSION:
             raise SyncFileError(name, "future_version",
                                 f"此文件由更新版本的程序生成（格式版本 {data['format_version']}），请先升级本程序再导入")
-        return _header(data)
+        header = _header(data)
+        _canonical(line, data, "文件头")
+        return header
     except ValueError as exc:
         raise SyncFileError(name, "malformed", f"文件头已损坏（{exc}）") from exc
 
@@ -310,6 +326,7 @@ def verify(path: Path, *, expected_kind: str, signer_key: Callable[[str], tuple[
                     trailer = _json(line)
                     if not isinstance(trailer, dict):
                         raise ValueError("文件尾不是 JSON 对象")
+                    _canonical(line, trailer, "文件尾")
                     if fh.read(1):
                         raise ValueError("文件尾之后还有内容")
                     break

@@ -111,8 +111,12 @@ class PublicKeyFile:
             "fingerprint": self.fingerprint,
         }
 
+    def text(self) -> str:
+        """The file's one accepted spelling (read_key_file refuses any other)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
     def write(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(self.text(), encoding="utf-8", newline="\n")
 
 
 def read_key_file(path: Path) -> PublicKeyFile:
@@ -121,7 +125,8 @@ def read_key_file(path: Path) -> PublicKeyFile:
     try:
         if Path(path).stat().st_size > 64 * 1024:
             raise KeyFileError(f"文件 {name} 不是单位公钥文件（文件过大）")
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes().decode("utf-8")
+        data = json.loads(raw)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise KeyFileError(f"无法读取单位公钥文件 {name}：{exc}") from exc
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
@@ -142,7 +147,9 @@ def read_key_file(path: Path) -> PublicKeyFile:
         X25519PublicKey.from_public_bytes(x_pub)
     except (KeyError, TypeError, ValueError) as exc:
         raise KeyFileError(f"单位公钥文件 {name} 已损坏：{exc}") from exc
-    key = PublicKeyFile(code, office_name.strip(), role, ed_pub, x_pub)
-    if data.get("fingerprint") not in (None, key.fingerprint):
+    key = PublicKeyFile(code, office_name, role, ed_pub, x_pub)
+    if data.get("fingerprint") != key.fingerprint:
         raise KeyFileError(f"单位公钥文件 {name} 的指纹与公钥不符，文件可能被改动过")
+    if raw != key.text():
+        raise KeyFileError(f"单位公钥文件 {name} 的写法与本程序写出的不同，文件被改写过；请让对方重新导出公钥文件")
     return key
