@@ -34,6 +34,7 @@ from app.services.brochures import (
 )
 from app.services.reference import import_catalog
 from app.services.users import UserService
+from tests.props import examples
 
 CATALOG = load_catalog()
 TEXTS = load_brochure_texts()
@@ -357,7 +358,7 @@ _values = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_edit_raises_only_brochure_data_error(data: st.DataObject) -> None:
     lines = list(_LINES)

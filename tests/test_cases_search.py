@@ -19,6 +19,7 @@ from app.services import Services
 from app.services import cases as cases_module
 from app.services.cases import CaseRow, DueFilter, _prefix
 from app.services.intake import CaseStatus
+from tests.props import examples
 
 pytestmark = pytest.mark.both_backends
 
@@ -153,7 +154,7 @@ def test_the_county_bureau_lists_every_townships_cases(demo_services: Services) 
 _TEXT = st.text(alphabet=st.sampled_from("王李丽芳𠀀𪚥13X%_\\a"), max_size=5)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(_TEXT, max_size=12), term=_TEXT.filter(bool))
 def test_prefix_matches_exactly_what_starts_with_the_term(services: Services, values: list[str],
                                                           term: str) -> None:

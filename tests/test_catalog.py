@@ -21,6 +21,7 @@ from app.catalog import (
 from app.dto import MaterialForm, Role, Tier
 from app.errors import CatalogError
 from app.resources import resource_path
+from tests.props import examples
 
 # A small valid "important" matter; the bad-input cases below are edits of it.
 BASE = """\
@@ -608,7 +609,7 @@ _toml_values = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_mutation_raises_only_catalog_error(data: st.DataObject) -> None:
     lines = list(_LINES)

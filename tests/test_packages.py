@@ -36,6 +36,7 @@ from app.services.packages import (
     parse_rules,
 )
 from tests.conftest import FixedClock
+from tests.props import examples
 from tests.sync_support import Pair, pair
 from tests.test_watch_services import add_user
 
@@ -125,7 +126,7 @@ def test_a_syntax_error_names_its_line() -> None:
     assert caught.value.line == text.split("\n").index(next(x for x in text.split("\n") if x.startswith("units"))) + 1
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=len(RULES_TEXT) - 1), st.text(max_size=6))
 def test_any_damage_is_a_clear_error_or_still_valid(position: int, insert: str) -> None:
     text = RULES_TEXT[:position] + insert + RULES_TEXT[position + 1:]

@@ -27,6 +27,7 @@ from app.services.petitions import (
 )
 from app.validators import resident_id_check_char
 from tests.conftest import FixedClock
+from tests.props import examples
 from tests.sync_support import Pair, pair
 
 _ = pair  # the fixture, imported for pytest
@@ -104,7 +105,7 @@ _TOML_SCALAR = st.one_of(st.integers(-5, 1000), st.text(max_size=8), st.booleans
                          st.floats(allow_nan=False, allow_infinity=False), st.dates())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(interval=_TOML_SCALAR, chars=_TOML_SCALAR, code=st.text(max_size=20), name=st.text(max_size=16),
        junk=st.text(max_size=30))
 def test_the_loader_only_ever_says_where_a_file_is_wrong(interval: object, chars: object, code: str, name: str,

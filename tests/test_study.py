@@ -38,6 +38,7 @@ from app.services.study import (
     shortfalls,
 )
 from app.services.users import DEMO_PASSWORD
+from tests.props import examples
 from tests.sync_support import Pair, pair
 
 _ = pair  # the fixture, imported for pytest
@@ -123,7 +124,7 @@ def test_a_broken_rules_file_names_the_line_and_field() -> None:
         parse_rules(text.replace('name = "领导干部"', "name = 领导干部"), "study.toml")
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(key=st.sampled_from(["weekly_self_study_hours", "articles_per_quarter", "week_min_working_days",
                             "article_min_weeks", "hours_step", "own_entry_days", "max_training_hours"]),
        value=st.one_of(st.integers(-5, 20000), st.floats(allow_nan=True, allow_infinity=True),
@@ -154,7 +155,7 @@ def test_any_value_in_the_rules_loads_or_is_refused_at_its_field(key: str, value
         assert rules.hours_step > 0 and rules.weekly_self_study_hours >= 0
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_is_a_rules_file_or_a_clear_error(text: str) -> None:
     try:

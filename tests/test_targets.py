@@ -41,6 +41,7 @@ from app.services.targets import (
     write_target_file,
 )
 from tests.conftest import FixedClock
+from tests.props import examples
 from tests.sync_support import Pair, pair  # noqa: F401 - the fixture
 from tests.test_county_report import _add_office
 from tests.test_ui_intake import pdf_text
@@ -81,7 +82,7 @@ def test_the_seed_plan_splits_evenly_to_the_cent_and_adds_up() -> None:
     assert months[1] == 0 and sum(months) == 22
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.decimals(min_value=0, max_value=10**9, places=2), st.integers(1, 12),
        st.lists(st.integers(0, 5), min_size=12, max_size=12).filter(any))
 def test_a_split_always_adds_up_to_the_total_and_respects_zero_weights(total: Decimal, parts: int,
@@ -118,7 +119,7 @@ def test_a_bad_unit_is_named_with_file_line_and_field() -> None:
     assert "targets.toml 第" in err.value.message
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_edits_raise_only_the_config_error(data: st.DataObject) -> None:
     lines = CONFIG_TEXT.split("\n")

@@ -26,6 +26,7 @@ from app.services.users import (
     UserService,
 )
 from tests.conftest import FixedClock
+from tests.props import examples
 
 pytestmark = pytest.mark.both_backends  # the core services, on SQLite and PostgreSQL
 
@@ -127,7 +128,7 @@ def test_temporary_passwords_are_readable_and_acceptable() -> None:
         assert security.password_problem(temp, "lisi") is None
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=40))
 def test_hash_then_verify_any_text(password: str) -> None:
     stored = security.hash_password(password)
@@ -135,7 +136,7 @@ def test_hash_then_verify_any_text(password: str) -> None:
     assert not security.verify_password(password + "x", stored)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(), st.text())
 def test_checks_never_raise_on_arbitrary_text(a: str, b: str) -> None:
     assert security.verify_password(a, b) in (True, False)
@@ -144,7 +145,7 @@ def test_checks_never_raise_on_arbitrary_text(a: str, b: str) -> None:
     assert problem is None or isinstance(problem, str)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.from_regex(r"scrypt\$[0-9]{1,3}\$[0-9]{1,2}\$[0-9]\$[A-Za-z0-9+/=]{0,24}\$[A-Za-z0-9+/=]{0,44}",
                      fullmatch=True), st.text(max_size=10))
 def test_verify_never_raises_on_scrypt_shaped_garbage(stored: str, password: str) -> None:
