@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, FixedClock
 from ui.application import launch
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
@@ -39,7 +39,19 @@ def _restore_globals() -> Iterator[None]:
 
 
 def _args(folder: Path, db: Path | None = None, demo: bool = False) -> argparse.Namespace:
-    return argparse.Namespace(data_dir=str(folder), db=str(db) if db else None, demo=demo)
+    return argparse.Namespace(data_dir=str(folder), db=str(db) if db else None, demo=demo, clock=FixedClock())
+
+
+def _sign_in_ready(qtbot, window: MainWindow) -> SignInDialog:  # type: ignore[no-untyped-def]
+    """The sign-in dialog once the database is open (it is shown before, when an office is known)."""
+    def opened() -> bool:
+        dialog = window.findChild(SignInDialog)
+        return dialog is not None and dialog.services is not None
+
+    qtbot.waitUntil(opened, timeout=20000)
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None
+    return dialog
 
 
 def _close(window: MainWindow) -> None:
@@ -57,13 +69,18 @@ def test_existing_office_opens_to_home(qtbot, office_template: Path, tmp_path: P
     ready: list[MainWindow] = []
     window = launch(_args(tmp_path, db), on_ready=ready.append)
     assert window.isVisible() and window.services is None  # shown before the database is open
-    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    # The office is set up, so the sign-in dialog is up at once, before the database is open:
+    # the clerk types meanwhile, and Enter signs in as soon as it is.
     dialog = window.findChild(SignInDialog)
-    assert dialog is not None and not ready  # nobody works before signing in
+    assert dialog is not None and dialog.isVisible() and dialog.services is None
+    assert dialog.waiting.isVisible() and dialog.focusWidget() is dialog.username
+    assert not ready  # nobody works before signing in
     dialog.username.setText("wangxm")
     dialog.password.setText("wrong-password")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=10000)  # checked on the worker
+    assert dialog.services is None and "数据库打开后" in dialog.waiting.text()  # waiting, not refused
+    qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=20000)  # checked on the worker
+    assert dialog.services is not None and not dialog.waiting.isVisible()
     assert not ready
     dialog.password.setText(TEST_PASSWORD)
     dialog.submit()
@@ -123,9 +140,11 @@ def test_a_damaged_database_is_not_opened_and_the_newest_backup_is_offered(  # t
     box = window.findChild(QMessageBox, "damaged_database")
     assert "已损坏" in box.text() and taken.path.name in box.text()
     assert window.services is None and db.read_bytes() == damaged  # nothing was written to it
+    # A sign-in dialog shown before the check (if the first look could read the file) is gone.
+    assert not [d for d in window.findChildren(SignInDialog) if d.isVisible()]
     restore = next(b for b in box.buttons() if b.text() == "用最新的备份恢复")
     restore.click()
-    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    _sign_in_ready(qtbot, window)
     assert list(tmp_path.glob("landdesk.damaged-*.sqlite3"))  # kept for inspection, not deleted
     assert backup.integrity_problem(__import__("sqlite3").connect(db)) is None
     _close(window)
@@ -137,7 +156,7 @@ def test_the_first_start_of_the_day_takes_a_backup(qtbot, office_template: Path,
     db = tmp_path / "landdesk.sqlite3"
     shutil.copyfile(office_template, db)
     window = launch(_args(tmp_path, db))
-    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20000)
+    _sign_in_ready(qtbot, window)
     made = backup.list_backups(backup.backup_dir(tmp_path))
     assert [b.reason for b in made] == ["daily"]
     _close(window)
@@ -147,7 +166,7 @@ def test_a_second_copy_on_the_same_database_is_told_so(qtbot, office_template: P
     db = tmp_path / "landdesk.sqlite3"
     shutil.copyfile(office_template, db)
     first = launch(_args(tmp_path, db))
-    qtbot.waitUntil(lambda: first.findChild(SignInDialog) is not None, timeout=20000)
+    _sign_in_ready(qtbot, first)
     failed: list[bool] = []
     second = launch(_args(tmp_path, db), on_failed=lambda: failed.append(True))
     assert failed and second.services is None
@@ -156,3 +175,19 @@ def test_a_second_copy_on_the_same_database_is_told_so(qtbot, office_template: P
     box.done(0)
     _close(first)
     first._single_copy_lock.unlock()
+
+
+def test_demo_sign_in_is_ready_for_the_password_before_the_database_is_open(  # type: ignore[no-untyped-def]
+        qtbot, office_template: Path, tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    shutil.copyfile(office_template, db)
+    ready: list[MainWindow] = []
+    window = launch(_args(tmp_path, db, demo=True), on_ready=ready.append)
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None and dialog.services is None
+    assert dialog.username.text() == "wangxm" and dialog.focusWidget() is dialog.password
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.password.returnPressed.emit()  # Enter before the database is open
+    qtbot.waitUntil(lambda: bool(ready), timeout=20000)
+    assert window.services is not None and window.stack.currentWidget() is window.home
+    _close(window)

@@ -24,10 +24,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import paths
+from app.clock import Clock
 from app.errors import LanddeskError
+from app.peek import peek_office
 from app.resources import resource_path
 from ui.errors import install_excepthook, message_for, setup_logging
 from ui.main_window import MainWindow
+from ui.sign_in_dialog import SignInDialog
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -118,30 +121,28 @@ def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int 
         raise failure[0]
 
 
-def _open_services(folder: Path, db_arg: str | None):  # type: ignore[no-untyped-def]
+def _open_services(folder: Path, db_arg: str | None, clock: Clock):  # type: ignore[no-untyped-def]
     """Open the database and build the services (runs on the worker thread).
 
     The imports are here, not at the top, so SQLAlchemy and the models load
     while the window is already on screen.
     """
     from app import startup
-    from app.models import utcnow
     from app.services import Services
 
-    db, _before_migration = startup.open_checked(paths.database_url(db_arg, folder), folder, utcnow())
+    db, _before_migration = startup.open_checked(paths.database_url(db_arg, folder), folder, clock())
     try:
-        startup.daily_backup(db, folder, utcnow())
+        startup.daily_backup(db, folder, clock())
     except LanddeskError as exc:  # a full disk must not keep the office from working; it is logged
         log.warning("daily backup failed: %s", exc.message)
-    return Services.create(db, folder)
+    return Services.create(db, folder, clock=clock)
 
 
 def _exit_backup(services: Services, folder: Path) -> None:
     from app import startup
-    from app.models import utcnow
 
     try:
-        startup.exit_backup(services.ctx.db, folder, utcnow())
+        startup.exit_backup(services.ctx.db, folder, services.ctx.now())
     except LanddeskError as exc:
         log.warning("backup on exit failed: %s", exc.message)
 
@@ -150,9 +151,12 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
            on_failed: Callable[[], None] | None = None) -> MainWindow:
     """Show the main window now; open the database on the worker; attach the pages when ready.
 
-    Then, in order: demo data (``--demo`` on an empty database), first-run
-    set-up (the person setting up is signed in) or else the sign-in dialog, the
-    idle lock, the offer to continue drafts.
+    Where a first look (app/peek.py, the standard sqlite3 module only) finds an office set
+    up, the sign-in dialog is shown at once, before SQLAlchemy, the models and the services
+    are even imported: the clerk types while the worker opens the database, and the dialog
+    signs in as soon as it is open. Otherwise, once it is open, in order: demo data
+    (``--demo`` on an empty database), first-run set-up (the person setting up is signed
+    in) or else the sign-in dialog. Then the idle lock and the offer to continue drafts.
     """
     app = make_application()
     folder = paths.data_dir(args.data_dir)
@@ -163,11 +167,22 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
     window = MainWindow(None, runner, data_folder=folder)
     window.showMaximized()  # clerks' screens are 1366×768: every pixel counts
     demo = bool(getattr(args, "demo", False))
+    clock: Clock = args.clock  # the one clock, set by app.cli.main (tests pass a fixed one)
     db_arg = args.db or (str(folder / "demo.sqlite3") if demo else None)
+    early: list[SignInDialog] = []  # the sign-in dialog shown before the database was open
+
+    def drop_early() -> None:
+        """The database did not open as the first look expected: that dialog goes."""
+        for dialog in early:
+            dialog.rejected.disconnect()  # closing it is not the person giving up
+            dialog.done(0)
+            dialog.deleteLater()
+        early.clear()
 
     def fail(exc: BaseException) -> None:
         from app.startup import DamagedDatabaseError
 
+        drop_early()
         if isinstance(exc, DamagedDatabaseError):
             offer_recovery(exc)
             return
@@ -185,13 +200,18 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
         window.attach(services)
         window.idle_lock = IdleLock(services, window, runner)  # minutes from the office's setting
         window.idle_lock.userChanged.connect(window.user_changed)
-        window.users_page.idleMinutesChanged.connect(window.idle_lock.set_minutes)
         window.after_sign_in()
         log.info("started: data folder %s, database %s, log %s", folder, services.ctx.db.url, log_path)
         if on_ready:
             on_ready(window)
 
     def opened(services: Services) -> None:
+        if early:
+            # The first look found the office: only the signing in was waiting for this.
+            dialog = early.pop()
+            services.users.sign_out()
+            dialog.set_services(services)
+            return
         try:
             if demo and services.office.needs_setup():
                 _fill_demo_with_progress(services, runner)
@@ -208,20 +228,19 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
             return
         sign_in(services)
 
-    def sign_in(services: Services) -> None:
+    def sign_in(services: Services | None, username: str = "") -> SignInDialog:
         """Who works at this PC is decided by a password, not by the database."""
-        from ui.sign_in_dialog import SignInDialog
-
-        services.users.sign_out()
-        dialog = SignInDialog(services, window, runner=runner, demo=demo)
-        dialog.signedIn.connect(lambda _user: ready(services))  # after any forced password change
+        if services is not None:
+            services.users.sign_out()
+        dialog = SignInDialog(services, window, runner=runner, demo=demo, username=username)
+        dialog.signedIn.connect(lambda _user: ready(dialog.services))  # after any forced password change
         dialog.rejected.connect(window.close)
         dialog.open()
+        return dialog
 
     def offer_recovery(exc: DamagedDatabaseError) -> None:
         """A damaged file is never written to: restore the newest verified backup, or stop."""
         from app import startup
-        from app.models import utcnow
 
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "The database is damaged"), exc.message,
                           QMessageBox.StandardButton.NoButton, window)
@@ -240,8 +259,8 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
                 if on_failed:
                     on_failed()
                 return
-            runner.run(lambda: startup.recover(exc.path, folder, utcnow()),
-                       lambda _restored: runner.run(lambda: _open_services(folder, db_arg), opened, fail), fail)
+            runner.run(lambda: startup.recover(exc.path, folder, clock()),
+                       lambda _restored: runner.run(lambda: _open_services(folder, db_arg, clock), opened, fail), fail)
 
         box.finished.connect(chosen)
         box.open()
@@ -252,7 +271,10 @@ def launch(args: argparse.Namespace, on_ready: Callable[[MainWindow], None] | No
             "Startup", "This database is already open in another landdesk window on this computer. "
             "Switch to that window (see the taskbar) instead of opening a second copy.")))
         return window
-    runner.run(lambda: _open_services(folder, db_arg), opened, fail)
+    found = peek_office(paths.database_url(db_arg, folder))
+    if found is not None and found.has_office:
+        early.append(sign_in(None, username=(found.first_username or "") if demo else ""))
+    runner.run(lambda: _open_services(folder, db_arg, clock), opened, fail)
     return window
 
 

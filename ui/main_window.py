@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,9 +29,64 @@ if TYPE_CHECKING:
     from app.services.intake import CaseStatus
     from app.services.office import UserItem
     from app.services.routing import InboxCounts
+    from ui.assessment_page import AssessmentPage
+    from ui.calendar_page import CalendarPage
     from ui.case_detail import CaseDetailDialog
+    from ui.cases_page import CasesPage
+    from ui.catalog_page import CatalogPage
+    from ui.county_page import CountyPage
+    from ui.home_page import HomePage
     from ui.idle_lock import IdleLock
-    from ui.inbox_page import InboxFilter
+    from ui.inbox_page import InboxFilter, InboxPage
+    from ui.inquiry_page import InquiryPage
+    from ui.intake_page import IntakePage
+    from ui.monthly_page import MonthlyPage
+    from ui.packages_page import PackagesPage
+    from ui.petitions_page import PetitionsPage
+    from ui.registers_page import RegistersPage
+    from ui.study_page import StudyPage
+    from ui.supervision_page import SupervisionPage
+    from ui.targets_page import TargetsPage
+    from ui.users_page import UsersPage
+
+# The pages by navigation row (= stack index): attribute on the window, module, class.
+_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("home", "ui.home_page", "HomePage"),
+    ("intake", "ui.intake_page", "IntakePage"),
+    ("cases", "ui.cases_page", "CasesPage"),
+    ("calendar", "ui.calendar_page", "CalendarPage"),
+    ("inbox", "ui.inbox_page", "InboxPage"),
+    ("inquiry", "ui.inquiry_page", "InquiryPage"),
+    ("supervision", "ui.supervision_page", "SupervisionPage"),
+    ("registers_page", "ui.registers_page", "RegistersPage"),
+    ("monthly_page", "ui.monthly_page", "MonthlyPage"),
+    ("assessment_page", "ui.assessment_page", "AssessmentPage"),
+    ("targets_page", "ui.targets_page", "TargetsPage"),
+    ("packages_page", "ui.packages_page", "PackagesPage"),
+    ("study_page", "ui.study_page", "StudyPage"),
+    ("petitions_page", "ui.petitions_page", "PetitionsPage"),
+    ("users_page", "ui.users_page", "UsersPage"),
+    ("catalog_page", "ui.catalog_page", "CatalogPage"),
+    ("county_page", "ui.county_page", "CountyPage"),
+)
+_ROW = {name: row for row, (name, _module, _cls) in enumerate(_PAGES)}
+# Pages whose passing messages ("saved", "exported to …") go to the status bar.
+_STATUS_PAGES = {"inquiry", "supervision", "registers_page", "monthly_page", "assessment_page",
+                 "targets_page", "packages_page", "study_page", "petitions_page", "county_page"}
+
+P = TypeVar("P")
+
+
+class _Page(Generic[P]):
+    """``window.<name>``: the page, made the first time it is asked for (MainWindow.page)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.row = _ROW[name]
+
+    def __get__(self, window: Any, owner: type | None = None) -> P:
+        if window is None:
+            return self  # type: ignore[return-value]
+        return window.page(self.row)  # type: ignore[no-any-return]
 
 
 class MainWindow(QMainWindow):
@@ -39,10 +94,30 @@ class MainWindow(QMainWindow):
 
     Opening the database means importing SQLAlchemy and the models, which costs
     old PCs most of a second; the window (navigation and a "opening" note) is
-    up before that, and the pages follow when the worker hands the services over.
+    up before that, and the pages follow when the worker hands the services over
+    and somebody has signed in: the home page at once, every other page the first
+    time it is shown or asked for (``window.intake`` makes the intake page).
     """
 
     PAGE_SHORTCUTS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7")
+
+    home: _Page[HomePage] = _Page()
+    intake: _Page[IntakePage] = _Page()
+    cases: _Page[CasesPage] = _Page()
+    calendar: _Page[CalendarPage] = _Page()
+    inbox: _Page[InboxPage] = _Page()
+    inquiry: _Page[InquiryPage] = _Page()
+    supervision: _Page[SupervisionPage] = _Page()
+    registers_page: _Page[RegistersPage] = _Page()
+    monthly_page: _Page[MonthlyPage] = _Page()
+    assessment_page: _Page[AssessmentPage] = _Page()
+    targets_page: _Page[TargetsPage] = _Page()
+    packages_page: _Page[PackagesPage] = _Page()
+    study_page: _Page[StudyPage] = _Page()
+    petitions_page: _Page[PetitionsPage] = _Page()
+    users_page: _Page[UsersPage] = _Page()
+    catalog_page: _Page[CatalogPage] = _Page()
+    county_page: _Page[CountyPage] = _Page()
 
     def __init__(self, services: Services | None, runner: TaskRunner, data_folder: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -86,109 +161,110 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.idle_lock: IdleLock | None = None  # set by ui.application.launch
         self.reminder: QMessageBox | None = None  # the last sign-in reminder shown
+        self._built: dict[int, QWidget] = {}  # navigation row → page, as each is made
         if services is not None:
             self.attach(services)
 
     def attach(self, services: Services) -> None:
-        """Build the pages on the now open database and show the home page."""
-        from ui.calendar_page import CalendarPage
-        from ui.cases_page import CasesPage
-        from ui.home_page import HomePage
-        from ui.inbox_page import InboxPage
-        from ui.inquiry_page import InquiryPage
-        from ui.intake_page import IntakePage
-        from ui.supervision_page import SupervisionPage
-        from ui.users_page import UsersPage
+        """Show the home page on the now open database (and the county's summary at the county).
 
+        The other pages are made the first time they are shown (or asked for, as
+        ``window.intake``): importing and building all seventeen would keep the person who
+        just signed in waiting for pages they may not open today. The stack keeps a
+        placeholder at each page's navigation row until then.
+        """
         self.services = services
-        runner = self.runner
         office = services.office.office()
         self.setWindowTitle(self.tr("landdesk — {office}").format(office=office.name))
-        self.home = HomePage(services, runner)
-        self.intake = IntakePage(services, runner)
-        self.cases = CasesPage(services, runner)
-        self.calendar = CalendarPage(services, runner)
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
-        self.inbox = InboxPage(services, runner)
-        self.inquiry = InquiryPage(services, runner)
-        self.supervision = SupervisionPage(services, runner)
-        self.users_page = UsersPage(services, runner)
-        for page in (self.home, self.intake, self.cases, self.calendar, self.inbox, self.inquiry,
-                     self.supervision):
-            self.stack.addWidget(page)
-        # Reports and the assessment: everyone may read them (entering scores is checked in the core).
-        from ui.assessment_page import AssessmentPage
-        from ui.monthly_page import MonthlyPage
-        from ui.registers_page import RegistersPage
-
-        self.registers_page = RegistersPage(services, runner)
-        self.monthly_page = MonthlyPage(services, runner)
-        self.assessment_page = AssessmentPage(services, runner)
-        # 精细化管理: everyone sees them; who may change what is checked in the core.
-        from ui.packages_page import PackagesPage
-        from ui.petitions_page import PetitionsPage
-        from ui.study_page import StudyPage
-        from ui.targets_page import TargetsPage
-
-        self.targets_page = TargetsPage(services, runner)
-        self.packages_page = PackagesPage(services, runner)
-        self.study_page = StudyPage(services, runner)
-        self.petitions_page = PetitionsPage(services, runner)
-        for page, title in ((self.registers_page, self.tr("Registers")),
-                            (self.monthly_page, self.tr("Monthly report")),
-                            (self.assessment_page, self.tr("Assessment")),
-                            (self.targets_page, self.tr("Targets")),
-                            (self.packages_page, self.tr("Task packages")),
-                            (self.study_page, self.tr("Study supervision")),
-                            (self.petitions_page, self.tr("Petition pairing"))):
-            self.stack.addWidget(page)
+        for _row in range(len(_PAGES)):
+            self.stack.addWidget(QWidget())  # replaced by the page when it is first wanted
+        # Reports, the assessment and 精细化管理: everyone sees them (the core checks who may
+        # change what). Users and the catalogue are for administrators; 县局汇总 only where this
+        # database is the county bureau's. The stack index stays equal to the navigation row.
+        for title in (self.tr("Registers"), self.tr("Monthly report"), self.tr("Assessment"),
+                      self.tr("Targets"), self.tr("Task packages"), self.tr("Study supervision"),
+                      self.tr("Petition pairing")):
             self.nav.addItem(QListWidgetItem(title))
-            page.statusChanged.connect(self._show_status)
-        # Users and the catalogue are for administrators; the stack index stays equal to the
-        # navigation row.
-        from ui.catalog_page import CatalogPage
-
         admin = Role.ADMIN in services.ctx.roles()
-        self.stack.addWidget(self.users_page)
         self.users_item = QListWidgetItem(self.tr("Users"))
         self.nav.addItem(self.users_item)
         self.users_item.setHidden(not admin)
-        self.catalog_page = CatalogPage(services, runner)
-        self.stack.addWidget(self.catalog_page)
         self.catalog_item = QListWidgetItem(self.tr("Matter catalogue"))
         self.nav.addItem(self.catalog_item)
         self.catalog_item.setHidden(not admin)
-        # The intake form lists the matters it was built with: a new catalogue version refreshes it.
-        self.catalog_page.saved.connect(lambda _version: self.intake.matter_combo.set_matters(
-            services.reference.matters()))
-        # 县局汇总 only where this database is the county bureau's; the page asks the service.
-        from ui.county_page import CountyPage
-
         self.is_county = services.county.is_county_office()
-        self.county_page = CountyPage(services, runner)
-        self.stack.addWidget(self.county_page)
         self.county_item = QListWidgetItem(self.tr("County summary"))
         self.nav.addItem(self.county_item)
         self.county_item.setHidden(not self.is_county)
-        self.county_page.statusChanged.connect(self._show_status)
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setEnabled(True)
         self._build_menu()
         self._show_user(office.name, office.code, services.office.current_user().display_name)
-        self.home.openList.connect(self.show_cases)
-        self.home.newIntake.connect(self.new_intake)
-        self.home.openPage.connect(self._open_management_page)
-        self.intake.decided.connect(lambda _outcome: self.home.refresh())
-        self.cases.continueIntake.connect(self.continue_intake)
-        self.home.openInbox.connect(self.show_inbox)
-        self.inbox.openCase.connect(self.open_case)  # "Case record…" in the routing dialog
-        self.inbox.changed.connect(self.home.refresh)
-        self.inquiry.ratingRecorded.connect(self._rating_recorded)
-        for page in (self.inquiry, self.supervision):
-            page.statusChanged.connect(self._show_status)
         # The county bureau works from its summary; a township from its home page.
-        self.nav.setCurrentRow(self.nav.row(self.county_item) if self.is_county else 0)
+        self.nav.setCurrentRow(_ROW["county_page"] if self.is_county else _ROW["home"])
+
+    def page(self, row: int) -> QWidget:
+        """The page at a navigation row, made (and wired) the first time it is wanted."""
+        built = self._built.get(row)
+        if built is not None:
+            return built
+        if self.services is None:
+            raise AttributeError(f"no pages before the database is open (row {row})")
+        import importlib
+
+        name, module, cls = _PAGES[row]
+        page: QWidget = getattr(importlib.import_module(module), cls)(self.services, self.runner)
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[row] = page
+        self.__dict__[name] = page  # later reads of window.<name> are plain attribute reads
+        self._wire(name, page)
+        return page
+
+    def make_all_pages(self) -> None:
+        """Every page now (the self-test checks that each one's modules are in the bundle)."""
+        for row in range(len(_PAGES)):
+            self.page(row)
+
+    def built_page(self, name: str) -> QWidget | None:
+        """The page if it has been made, without making it."""
+        return self._built.get(_ROW[name])
+
+    def _wire(self, name: str, page: QWidget) -> None:
+        if name in _STATUS_PAGES:
+            page.statusChanged.connect(self._show_status)  # type: ignore[attr-defined]
+        if name == "home":
+            page.openList.connect(self.show_cases)
+            page.newIntake.connect(self.new_intake)
+            page.openPage.connect(self._open_management_page)
+            page.openInbox.connect(self.show_inbox)
+        elif name == "intake":
+            page.decided.connect(lambda _outcome: self.home.refresh())
+        elif name == "cases":
+            page.continueIntake.connect(self.continue_intake)
+        elif name == "inbox":
+            page.openCase.connect(self.open_case)  # "Case record…" in the routing dialog
+            page.changed.connect(lambda: self.home.refresh())
+        elif name == "inquiry":
+            page.ratingRecorded.connect(self._rating_recorded)
+        elif name == "users_page":
+            page.idleMinutesChanged.connect(self._idle_minutes_changed)
+        elif name == "catalog_page":
+            # The intake form lists the matters it was built with: a new catalogue version refreshes it.
+            page.saved.connect(self._catalog_saved)
+
+    def _catalog_saved(self, _version: object) -> None:
+        intake = self.built_page("intake")
+        if intake is not None and self.services is not None:
+            intake.matter_combo.set_matters(self.services.reference.matters())  # type: ignore[attr-defined]
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -271,20 +347,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.stack.currentWidget()
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
-        if page is self.intake:
-            self.intake.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if index == _ROW["intake"]:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------ navigation
 
     def _open_management_page(self, which: str) -> None:
-        page = {"packages": self.packages_page, "study": self.study_page,
-                "petitions": self.petitions_page}[which]
-        self.nav.setCurrentRow(self.stack.indexOf(page))
+        self.nav.setCurrentRow(_ROW[{"packages": "packages_page", "study": "study_page",
+                                     "petitions": "petitions_page"}[which]])
 
     def new_intake(self) -> None:
         if not self.intake.has_unsaved_input():
@@ -302,7 +379,9 @@ class MainWindow(QMainWindow):
         self.cases.set_filter(status, due or DueFilter.ANY)
 
     def _rating_recorded(self, _rating_id: object) -> None:
-        self.supervision.refresh()  # a bad rating opens a follow-up listed there
+        supervision = self.built_page("supervision")  # a bad rating opens a follow-up listed there
+        if supervision is not None:
+            supervision.refresh()  # type: ignore[attr-defined]  # (a page not made yet loads it when shown)
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -310,7 +389,7 @@ class MainWindow(QMainWindow):
     def show_inbox(self, which: InboxFilter | None = None) -> None:
         from ui.inbox_page import InboxFilter
 
-        self.nav.setCurrentRow(self.stack.indexOf(self.inbox))  # _show_page refreshes it
+        self.nav.setCurrentRow(_ROW["inbox"])  # _show_page refreshes it
         self.inbox.set_filter(which or InboxFilter.ALL)
 
     def find_case(self) -> None:
@@ -451,15 +530,16 @@ class MainWindow(QMainWindow):
     def user_changed(self, user: UserItem) -> None:
         """Somebody else signed in at the idle lock: their name, their pages, their counts."""
         assert self.services is not None
-        if self.intake.has_unsaved_input():
-            self.intake.start_new()  # keeps the previous person's form as a draft, clears the screen
+        intake = self.built_page("intake")
+        if intake is not None and intake.has_unsaved_input():  # type: ignore[attr-defined]
+            intake.start_new()  # type: ignore[attr-defined]  # keeps the previous person's form as a draft
         office = self.services.office.office()
         self._show_user(office.name, office.code, user.display_name)
         admin = Role.ADMIN in user.roles
         self.users_item.setHidden(not admin)
         self.catalog_item.setHidden(not admin)
         self._show_sync_menu(admin)
-        if not admin and self.stack.currentWidget() in (self.users_page, self.catalog_page):
+        if not admin and self.stack.currentIndex() in (_ROW["users_page"], _ROW["catalog_page"]):
             self.nav.setCurrentRow(0)
         else:
             self._show_page(self.nav.currentRow())

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from app.clock import Clock
+
 T = TypeVar("T")
 
 
@@ -58,7 +60,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         return result
 
     try:
-        services = step("database", lambda: _open_database(folder))
+        services = step("database", lambda: _open_database(folder, args.clock))
         try:
             receipt = step("case", lambda: _accept_case(services))
             pages, font = step("receipt", lambda: _render_receipt(receipt))
@@ -82,14 +84,14 @@ def run_self_test(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_database(folder: Path):  # type: ignore[no-untyped-def]
+def _open_database(folder: Path, clock: Clock):  # type: ignore[no-untyped-def]
     """Open, migrate and back up a new database exactly as a start of the window does
     (so the Alembic scripts must be in the bundle), then set up an office."""
     from app.services.office import OfficeInput
     from ui.application import _open_services
 
     # Named explicitly: LANDDESK_DB may point at the office's real (PostgreSQL) database.
-    services = _open_services(folder, str(folder / "self-test.sqlite3"))
+    services = _open_services(folder, str(folder / "self-test.sqlite3"), clock)
     services.office.create_office(OfficeInput(name="自检镇国土资源所", code="370702101"),
                                   username="selftest", display_name="自检",
                                   password="self-test-password-1")
@@ -163,7 +165,8 @@ def _show_window(services, folder: Path) -> None:  # type: ignore[no-untyped-def
     runner = TaskRunner(parent=app)
     window = MainWindow(None, runner, data_folder=folder)
     try:
-        window.attach(services)  # builds every page: QtCharts, print support, icons
+        window.attach(services)
+        window.make_all_pages()  # QtCharts, print support, icons: all must be in the bundle
         window.show()
         QTimer.singleShot(200, app.quit)  # a few rounds of the event loop: the window paints
         app.exec()

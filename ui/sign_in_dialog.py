@@ -173,13 +173,16 @@ class SignInDialog(QDialog):
 
     signedIn = Signal(object)
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *,
+    def __init__(self, services: Services | None, parent: QWidget | None = None, *,
                  runner: TaskRunner | None = None, demo: bool = False, username: str = "") -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner or TaskRunner(inline=True, parent=self)
         self.user: SignedInUser | None = None
         self._busy = False
+        self._demo = demo
+        self._pending = False  # Enter pressed before the database was open: sign in once it is
+        self._demo_asked = False
         self.setObjectName("sign_in")
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(400)
@@ -204,6 +207,13 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.message = error_label("message")
         layout.addWidget(self.message)
+        # Shown at start-up while the database opens on the worker: typing needs no database.
+        self.waiting = QLabel(self.tr("Opening the database… you can type your password meanwhile."))
+        self.waiting.setObjectName("waiting")
+        self.waiting.setStyleSheet(NOTE_STYLE)
+        self.waiting.setWordWrap(True)
+        self.waiting.setVisible(services is None)
+        layout.addWidget(self.waiting)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.sign_in_button = _button(self.tr("Sign in"), "sign_in_button")
@@ -216,7 +226,31 @@ class SignInDialog(QDialog):
         self.username.returnPressed.connect(self._username_entered)
         self.password.returnPressed.connect(self.submit)
         (self.password if username else self.username).setFocus()
-        if demo:
+        if services is not None:
+            self._services_ready(services)
+
+    def set_services(self, services: Services) -> None:
+        """The database is open (the dialog was shown before it was): signing in can start,
+        at once if Enter was already pressed."""
+        if self.services is not None:
+            return
+        self.services = services
+        if self._pending:  # first in the worker's queue: the demo hint can come after
+            self._pending = False
+            self.submit()
+        self._services_ready(services)
+
+    def _services_ready(self, services: Services) -> None:
+        self.services = services
+        self.waiting.hide()
+        if not self._busy:  # (when already signing in, only a failure needs the hint)
+            self._load_demo_hint()
+
+    def _load_demo_hint(self) -> None:
+        """``--demo``: which accounts still have the demo password (checking each takes a while,
+        so it is asked for once, and not ahead of a sign-in already under way)."""
+        if self._demo and self.services is not None and not self._demo_asked and self.user is None:
+            self._demo_asked = True
             self.runner.run(self.services.users.demo_accounts, self._show_demo_accounts, lambda _exc: None)
 
     def _show_demo_accounts(self, accounts: list) -> None:  # type: ignore[type-arg]
@@ -243,15 +277,21 @@ class SignInDialog(QDialog):
         if self._busy:
             return
         self.message.hide()
+        services = self.services
+        if services is None:  # still opening: the fields are read again when it is open
+            self._pending = True
+            self.waiting.setText(self.tr("Signing in as soon as the database is open…"))
+            return
         username, password = self.username.text(), self.password.text()
         self._busy = True
         self.sign_in_button.setEnabled(False)
-        self.runner.run(lambda: self.services.users.sign_in(username, password),
+        self.runner.run(lambda: services.users.sign_in(username, password),
                         lambda user: self._signed_in(user, password), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.sign_in_button.setEnabled(True)
+        self._load_demo_hint()
         self.message.setText(exc.message if isinstance(exc, LanddeskError) else message_for(exc))
         self.message.show()
         self.password.clear()
@@ -265,6 +305,7 @@ class SignInDialog(QDialog):
         if not user.must_change_password:
             self._finish(user)
             return
+        assert self.services is not None  # signed in through it
         dialog = ChangePasswordDialog(self.services, self, runner=self.runner, old_password=password,
                                       forced=True)
         dialog.accepted.connect(lambda: self._finish(user))
@@ -272,6 +313,7 @@ class SignInDialog(QDialog):
         dialog.open()
 
     def _gave_up_changing(self) -> None:
+        assert self.services is not None
         self.services.users.sign_out()
         self._busy = False
         self.sign_in_button.setEnabled(True)

@@ -4125,42 +4125,42 @@ Responsible: {person}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>landdesk</source>
         <translation>一窗受理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Intake</source>
         <translation>受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Working calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>landdesk — {office}</source>
         <translation>一窗受理 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>landdesk {version}
 Data folder: {folder}
 Database: {db} {size}
@@ -4173,247 +4173,247 @@ Log: {log}</source>
 日志：{log}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source>The database was restored from {name}. landdesk now closes; start it again to go on.</source>
         <translation>数据库已用 {name} 恢复。程序现在关闭，请重新打开后继续工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="550" />
         <source>{office} ({code}) · {user} · database: {db}</source>
         <translation>{office}（{code}） · {user} · 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>My inbox</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>First inquiries</source>
         <translation>首问登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Supervision</source>
         <translation>督查督办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Registers</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Task packages</source>
         <translation>任务包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Study supervision</source>
         <translation>学习监督</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Petition pairing</source>
         <translation>结对消访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Matter catalogue</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>County summary</source>
         <translation>县局汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>&amp;Find case</source>
         <translation>查找办件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>&amp;Backup and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;Change my password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>&amp;Lock screen</source>
         <translation>锁屏(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>&amp;About landdesk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Sync &amp;status and keys…</source>
         <translation>同步状态与密钥(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Export batch for the county…</source>
         <translation>导出上报文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>&amp;Import files…</source>
         <translation>导入同步文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Export &amp;downlinks for townships…</source>
         <translation>导出下发文件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Nothing is waiting for you.</source>
         <translation>您手上暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>You hold {count} open case(s).</source>
         <translation>您手上有 {count} 件在办案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>{count} overdue</source>
         <translation>已超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>{count} due today</source>
         <translation>今日到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>{count} due within 2 working days</source>
         <translation>两个工作日内到期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>{count} not yet signed for</source>
         <translation>待签收 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Of these: {parts}.</source>
         <translation>其中：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>{count} supervision notice(s) await your reply.</source>
         <translation>有 {count} 份督办单等待您回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>{count} bad rating follow-up(s) are open.</source>
         <translation>有 {count} 件差评回访整改尚未办结。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>Today's reminder</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Open my inbox</source>
         <translation>打开我的待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>Unfinished application</source>
         <translation>未完成的受理登记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>An application for {name} was being entered when landdesk last closed ({count} draft(s) in all). Continue it now?</source>
         <translation>上次关闭程序时，{name}的申请尚未登记完成（共 {count} 份草稿）。现在继续登记吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>(no name yet)</source>
         <translation>（未填姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>About landdesk</source>
         <translation>关于一窗受理</translation>
     </message>
@@ -7101,38 +7101,48 @@ By {date}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="184" />
-        <location filename="../../ui/sign_in_dialog.py" line="209" />
+        <location filename="../../ui/sign_in_dialog.py" line="187" />
+        <location filename="../../ui/sign_in_dialog.py" line="219" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="187" />
+        <location filename="../../ui/sign_in_dialog.py" line="190" />
         <source>Sign in to landdesk</source>
         <translation>登录一窗受理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="202" />
+        <location filename="../../ui/sign_in_dialog.py" line="205" />
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="203" />
+        <location filename="../../ui/sign_in_dialog.py" line="206" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="210" />
+        <location filename="../../ui/sign_in_dialog.py" line="211" />
+        <source>Opening the database… you can type your password meanwhile.</source>
+        <translation>正在打开数据库…可以先输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="220" />
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="225" />
+        <location filename="../../ui/sign_in_dialog.py" line="259" />
         <source>Demo office: every demo account's password is {password}</source>
         <translation>演示单位：以下演示账户的密码都是 {password}</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.py" line="278" />
+        <location filename="../../ui/sign_in_dialog.py" line="283" />
+        <source>Signing in as soon as the database is open…</source>
+        <translation>数据库打开后将立即登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.py" line="320" />
         <source>You must choose your own password before you can continue.</source>
         <translation>必须先设置您自己的密码才能继续使用。</translation>
     </message>
@@ -7140,27 +7150,27 @@ By {date}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="226" />
+        <location filename="../../ui/application.py" line="245" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="229" />
+        <location filename="../../ui/application.py" line="248" />
         <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
         <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="234" />
+        <location filename="../../ui/application.py" line="253" />
         <source>Restore the newest backup</source>
         <translation>用最新的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="235" />
+        <location filename="../../ui/application.py" line="254" />
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="251" />
+        <location filename="../../ui/application.py" line="270" />
         <source>This database is already open in another landdesk window on this computer. Switch to that window (see the taskbar) instead of opening a second copy.</source>
         <translation>这个数据库已在另一个 landdesk 窗口中打开。请切换到那个窗口（见任务栏），不要再打开第二个。</translation>
     </message>
@@ -8173,13 +8183,13 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
     </message>
     <message>
         <location filename="../../ui/targets_page.py" line="417" />
-        <location filename="../../ui/targets_page.py" line="577" />
+        <location filename="../../ui/targets_page.py" line="584" />
         <source>New &amp;plan…</source>
         <translation>新建规划(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/targets_page.py" line="419" />
-        <location filename="../../ui/targets_page.py" line="579" />
+        <location filename="../../ui/targets_page.py" line="586" />
         <source>New yearly &amp;target…</source>
         <translation>新建年度目标(&amp;T)…</translation>
     </message>
@@ -8209,71 +8219,71 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="442" />
-        <location filename="../../ui/targets_page.py" line="473" />
+        <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="480" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="442" />
         <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="456" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="442" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="442" />
+        <location filename="../../ui/targets_page.py" line="449" />
         <source>Years</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="442" />
         <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="456" />
         <source>Target amount</source>
         <translation>目标量</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="443" />
-        <location filename="../../ui/targets_page.py" line="449" />
-        <location filename="../../ui/targets_page.py" line="473" />
-        <location filename="../../ui/targets_page.py" line="482" />
-        <location filename="../../ui/targets_page.py" line="830" />
-        <location filename="../../ui/targets_page.py" line="879" />
+        <location filename="../../ui/targets_page.py" line="450" />
+        <location filename="../../ui/targets_page.py" line="456" />
+        <location filename="../../ui/targets_page.py" line="480" />
+        <location filename="../../ui/targets_page.py" line="489" />
+        <location filename="../../ui/targets_page.py" line="837" />
+        <location filename="../../ui/targets_page.py" line="886" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="443" />
         <location filename="../../ui/targets_page.py" line="450" />
-        <location filename="../../ui/targets_page.py" line="483" />
+        <location filename="../../ui/targets_page.py" line="457" />
+        <location filename="../../ui/targets_page.py" line="490" />
         <source>% of target</source>
         <translation>占目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="443" />
-        <location filename="../../ui/targets_page.py" line="474" />
+        <location filename="../../ui/targets_page.py" line="450" />
+        <location filename="../../ui/targets_page.py" line="481" />
         <source>Should be done by today</source>
         <translation>截至今天应完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="443" />
-        <location filename="../../ui/targets_page.py" line="475" />
+        <location filename="../../ui/targets_page.py" line="450" />
+        <location filename="../../ui/targets_page.py" line="482" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="633" />
+        <location filename="../../ui/targets_page.py" line="640" />
         <source>Year of a plan</source>
         <translation>规划年度目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="446" />
-        <location filename="../../ui/targets_page.py" line="478" />
-        <location filename="../../ui/targets_page.py" line="687" />
+        <location filename="../../ui/targets_page.py" line="453" />
+        <location filename="../../ui/targets_page.py" line="485" />
+        <location filename="../../ui/targets_page.py" line="694" />
         <source>Far behind</source>
         <translation>严重滞后</translation>
     </message>
@@ -8283,321 +8293,321 @@ Compare it digit by digit with the fingerprint the other office reads to you ove
         <translation>下达到乡镇所(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="444" />
-        <location filename="../../ui/targets_page.py" line="470" />
-        <location filename="../../ui/targets_page.py" line="631" />
+        <location filename="../../ui/targets_page.py" line="451" />
+        <location filename="../../ui/targets_page.py" line="477" />
+        <location filename="../../ui/targets_page.py" line="638" />
         <source>Allotted to townships</source>
         <translation>已分解下达</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="447" />
+        <location filename="../../ui/targets_page.py" line="454" />
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="456" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="449" />
+        <location filename="../../ui/targets_page.py" line="456" />
         <source>Townships</source>
         <translation>乡镇所数</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="452" />
+        <location filename="../../ui/targets_page.py" line="459" />
         <source>County totals</source>
         <translation>全县汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="473" />
+        <location filename="../../ui/targets_page.py" line="480" />
         <source>Share</source>
         <translation>下达任务</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="473" />
+        <location filename="../../ui/targets_page.py" line="480" />
         <source>% of share</source>
         <translation>完成率（占下达）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="474" />
+        <location filename="../../ui/targets_page.py" line="481" />
         <source>Ahead (+) / behind (−)</source>
         <translation>超前（+）/落后（−）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="474" />
+        <location filename="../../ui/targets_page.py" line="481" />
         <source>Months</source>
         <translation>月度分解</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="482" />
+        <location filename="../../ui/targets_page.py" line="489" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="482" />
-        <location filename="../../ui/targets_page.py" line="877" />
+        <location filename="../../ui/targets_page.py" line="489" />
+        <location filename="../../ui/targets_page.py" line="884" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="482" />
-        <location filename="../../ui/targets_page.py" line="909" />
+        <location filename="../../ui/targets_page.py" line="489" />
+        <location filename="../../ui/targets_page.py" line="916" />
         <source>Cumulative planned</source>
         <translation>累计计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="483" />
-        <location filename="../../ui/targets_page.py" line="911" />
+        <location filename="../../ui/targets_page.py" line="490" />
+        <location filename="../../ui/targets_page.py" line="918" />
         <source>Cumulative done</source>
         <translation>累计完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="483" />
+        <location filename="../../ui/targets_page.py" line="490" />
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="483" />
+        <location filename="../../ui/targets_page.py" line="490" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="484" />
-        <location filename="../../ui/targets_page.py" line="841" />
+        <location filename="../../ui/targets_page.py" line="491" />
+        <location filename="../../ui/targets_page.py" line="848" />
         <source>Month {month}</source>
         <translation>{month}月</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="486" />
-        <location filename="../../ui/targets_page.py" line="832" />
+        <location filename="../../ui/targets_page.py" line="493" />
+        <location filename="../../ui/targets_page.py" line="839" />
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="503" />
+        <location filename="../../ui/targets_page.py" line="510" />
         <source>Done = progress reported on the target's task packages (not cancelled), in the month it counts in. Should be done by today = the months passed plus this month's share by days. Completion rate = cumulative done ÷ cumulative planned.</source>
         <translation>完成 = 挂钩任务包（未撤销）报告的进度，按进度所属月份计入；截至今天应完成 = 已过月份的计划 + 本月计划按已过天数折算；完成率 = 累计完成 ÷ 累计计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="558" />
+        <location filename="../../ui/targets_page.py" line="565" />
         <source>All townships</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="577" />
+        <location filename="../../ui/targets_page.py" line="584" />
         <source>New county &amp;plan…</source>
         <translation>新建县局规划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="578" />
+        <location filename="../../ui/targets_page.py" line="585" />
         <source>New county yearly &amp;target…</source>
         <translation>新建县局年度目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="606" />
+        <location filename="../../ui/targets_page.py" line="613" />
         <source>Loading the targets of {year}…</source>
         <translation>正在读取 {year} 年的目标任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="625" />
+        <location filename="../../ui/targets_page.py" line="632" />
         <source> (cancelled)</source>
         <translation>（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="627" />
+        <location filename="../../ui/targets_page.py" line="634" />
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="629" />
+        <location filename="../../ui/targets_page.py" line="636" />
         <source>Issued by the county</source>
         <translation>县局下达</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="633" />
+        <location filename="../../ui/targets_page.py" line="640" />
         <source>Yearly target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="640" />
+        <location filename="../../ui/targets_page.py" line="647" />
         <source>Issued by the county: the amount is set by the county; break it down by month and link task packages to it here.</source>
         <translation>县局下达：目标量由县局确定；本所按月分解并关联任务包。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="686" />
+        <location filename="../../ui/targets_page.py" line="693" />
         <source>Not started</source>
         <translation>尚未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="686" />
+        <location filename="../../ui/targets_page.py" line="693" />
         <source>On track or ahead</source>
         <translation>超前或持平</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="687" />
+        <location filename="../../ui/targets_page.py" line="694" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="688" />
+        <location filename="../../ui/targets_page.py" line="695" />
         <source>Reached</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="688" />
+        <location filename="../../ui/targets_page.py" line="695" />
         <source>Missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="689" />
+        <location filename="../../ui/targets_page.py" line="696" />
         <source>Nothing planned</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="734" />
+        <location filename="../../ui/targets_page.py" line="741" />
         <source>No targets for this year yet.</source>
         <translation>本年度还没有目标任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="761" />
+        <location filename="../../ui/targets_page.py" line="768" />
         <source>Broken down</source>
         <translation>已分解</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="769" />
+        <location filename="../../ui/targets_page.py" line="776" />
         <source>Townships together</source>
         <translation>各乡镇所合计</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="775" />
+        <location filename="../../ui/targets_page.py" line="782" />
         <source>County target</source>
         <translation>县局目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="793" />
+        <location filename="../../ui/targets_page.py" line="800" />
         <source>Target {amount} {unit}{area}; done {done} {unit} ({percent} of the target).</source>
         <translation>目标 {amount} {unit}{area}；已完成 {done} {unit}（占目标 {percent}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="797" />
+        <location filename="../../ui/targets_page.py" line="804" />
         <source>By today {due} {unit} should be done: {standing} by {gap} {unit}.</source>
         <translation>按计划进度截至今天应完成 {due} {unit}，{standing} {gap} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="799" />
+        <location filename="../../ui/targets_page.py" line="806" />
         <source>ahead</source>
         <translation>超前</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="799" />
+        <location filename="../../ui/targets_page.py" line="806" />
         <source>behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="801" />
+        <location filename="../../ui/targets_page.py" line="808" />
         <source>Progress: {standing}.</source>
         <translation>进度：{standing}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="805" />
+        <location filename="../../ui/targets_page.py" line="812" />
         <source>Fell short: {periods}.</source>
         <translation>未完成计划：{periods}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="808" />
+        <location filename="../../ui/targets_page.py" line="815" />
         <source>Allotted to {count} townships, {total} {unit} together.</source>
         <translation>已下达到 {count} 个乡镇所，合计 {total} {unit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="812" />
+        <location filename="../../ui/targets_page.py" line="819" />
         <source>Not broken down yet.</source>
         <translation>尚未分解。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="814" />
+        <location filename="../../ui/targets_page.py" line="821" />
         <source>The breakdown is {short} {unit} short of the target.</source>
         <translation>分解合计比目标少 {short} {unit}，请补足。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="817" />
+        <location filename="../../ui/targets_page.py" line="824" />
         <source>{count} progress reports in another unit were not counted.</source>
         <translation>另有 {count} 条进度报告的计量单位不同且不能换算，未计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="820" />
+        <location filename="../../ui/targets_page.py" line="827" />
         <source>Issued by the county.</source>
         <translation>县局下达。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="822" />
+        <location filename="../../ui/targets_page.py" line="829" />
         <source>Cancelled: {reason}</source>
         <translation>已撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="477" />
-        <location filename="../../ui/targets_page.py" line="761" />
-        <location filename="../../ui/targets_page.py" line="828" />
+        <location filename="../../ui/targets_page.py" line="484" />
+        <location filename="../../ui/targets_page.py" line="768" />
+        <location filename="../../ui/targets_page.py" line="835" />
         <source>Not broken down</source>
         <translation>未分解</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="830" />
+        <location filename="../../ui/targets_page.py" line="837" />
         <source>Fell short</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="832" />
+        <location filename="../../ui/targets_page.py" line="839" />
         <source>Under way</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="837" />
+        <location filename="../../ui/targets_page.py" line="844" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="837" />
+        <location filename="../../ui/targets_page.py" line="844" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="856" />
+        <location filename="../../ui/targets_page.py" line="863" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="873" />
+        <location filename="../../ui/targets_page.py" line="880" />
         <source>Planned and done per year ({unit})</source>
         <translation>每年计划与完成（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="874" />
+        <location filename="../../ui/targets_page.py" line="881" />
         <source>Planned and done per month ({unit})</source>
         <translation>每月计划与完成（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="898" />
+        <location filename="../../ui/targets_page.py" line="905" />
         <source>Cumulative</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="940" />
+        <location filename="../../ui/targets_page.py" line="947" />
         <source>Issued by the county: only the county changes or cancels it.</source>
         <translation>县局下达的目标只能由县局调整或撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="1058" />
+        <location filename="../../ui/targets_page.py" line="1065" />
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="1069" />
+        <location filename="../../ui/targets_page.py" line="1076" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_page.py" line="1081" />
+        <location filename="../../ui/targets_page.py" line="1088" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
