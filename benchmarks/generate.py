@@ -31,6 +31,7 @@ STAFF = [
 def generate(path: Path, cases: int, done_fraction: float = 0.9, seed: int = 7) -> dict[str, int]:
     from sqlalchemy import insert, select
 
+    from app.clock import system_clock
     from app.db import open_database
     from app.demo import DEMO_OFFICE, random_mobile, random_resident_id
     from app.models import Applicant, Case, CaseStep, Matter, Office, User
@@ -40,7 +41,7 @@ def generate(path: Path, cases: int, done_fraction: float = 0.9, seed: int = 7) 
 
     rng = random.Random(seed)
     db = open_database(f"sqlite:///{path}")
-    services = Services.create(db, path.parent)
+    services = Services.create(db, path.parent, clock=system_clock)
     if services.office.needs_setup():
         services.office.create_office(DEMO_OFFICE, username="wangxm", display_name="王晓梅",
                                       password=DEMO_PASSWORD)
@@ -66,9 +67,9 @@ def generate(path: Path, cases: int, done_fraction: float = 0.9, seed: int = 7) 
         while made < cases:
             n = min(batch, cases - made)
             applicants, case_rows, steps = [], [], []
-            for _ in range(n):
+            for k in range(n):
                 seq += 1
-                received_day = start_day + dt.timedelta(days=int(span * (made / cases)))
+                received_day = start_day + dt.timedelta(days=int(span * ((made + k) / cases)))
                 received = dt.datetime.combine(received_day, dt.time(9, rng.randint(0, 59)), LOCAL_TZ)
                 matter_id, promised = rng.choice(matters)
                 due = calendar.add_working_days(received_day, promised).due

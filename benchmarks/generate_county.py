@@ -91,13 +91,14 @@ def _setup(url: str, folder: Path, townships: int) -> tuple[Any, Any, list[_Town
     """The county office, townships, users, catalogue and calendar, through the real services."""
     from sqlalchemy import select
 
+    from app.clock import system_clock
     from app.db import open_database
     from app.models import MaterialRequirement, Matter, Office, User
     from app.services import Services
     from app.services.users import DEMO_PASSWORD
 
     db = open_database(url)
-    services = Services.create(db, folder)
+    services = Services.create(db, folder, clock=system_clock)
     if services.office.needs_setup():
         services.sync.create_county_office(COUNTY_NAME, COUNTY_CODE, username="xianju",
                                            display_name="周县局", password=DEMO_PASSWORD)
