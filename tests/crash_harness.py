@@ -94,14 +94,16 @@ def _run_child(path: Path, seed: int, delay: float) -> list[tuple[uuid.UUID, str
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    if not ready.wait(120):
-        child.kill()
-        raise RuntimeError("the crash child did not start within 120 s")
-    time.sleep(delay)
-    if child.poll() is not None:
-        raise RuntimeError(f"the crash child stopped by itself: {child.stderr.read() if child.stderr else ''}")
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    try:
+        if not ready.wait(120):
+            raise RuntimeError("the crash child did not start within 120 s")
+        time.sleep(delay)
+        if child.poll() is not None:
+            raise RuntimeError(f"the crash child stopped by itself: {child.stderr.read() if child.stderr else ''}")
+    finally:  # whatever went wrong here, the child must not go on accepting cases for ever
+        if child.poll() is None:
+            os.kill(child.pid, signal.SIGKILL)
+        child.wait()
     reader.join()
     child.stdout.close()
     if child.stderr is not None:
