@@ -12,6 +12,12 @@ size, SHA-256). It is written under a temporary name, verified (``PRAGMA
 integrity_check`` and the row counts), fsynced, and only then given its real name: a
 file with the real name is a verified backup.
 
+A restore compares the office of the backup (read from the backup file itself, never from
+its manifest or name) with the office of the database it replaces: a backup of another office
+(another code, or a county's in place of a township's or the other way round) is refused
+unless the administrator names that office's code, so a county database never silently
+becomes a township (``OtherOfficeBackup``).
+
 Rotation keeps the newest backup of each of the last 7 days, 4 ISO weeks and 12 months
 that have backups (a grandfather–father–son scheme), and never the newest backup itself.
 PostgreSQL databases are backed up by the server's own tools (pg_dump); see the README.
@@ -67,6 +73,50 @@ class BackupInfo:
         return sum(self.tables.values())
 
 
+@dataclass(frozen=True)
+class OfficeStamp:
+    """Which office a database file belongs to (its home office: see ``database_office``)."""
+
+    code: str
+    name: str
+    is_county: bool
+
+    @property
+    def kind(self) -> str:
+        return "县局" if self.is_county else "乡镇所"
+
+    @property
+    def label(self) -> str:
+        return f"“{self.name}”（{self.kind}，单位代码 {self.code}）"
+
+    def same_office(self, other: OfficeStamp) -> bool:
+        return self.code == other.code and self.is_county == other.is_county
+
+
+class OtherOfficeBackup(DatabaseError):
+    """The backup belongs to another office than the database it would replace (or the code
+    given to confirm that is not the backup's)."""
+
+    def __init__(self, backup: Path, theirs: OfficeStamp, ours: OfficeStamp | None,
+                 given: str | None = None) -> None:
+        here = ours.label if ours is not None else "尚未设置单位的数据库"
+        if given is None:
+            message = (f"备份 {backup.name} 是{theirs.label}的数据，而当前数据库是{here}的；"
+                       f"恢复后当前数据库就会变成{theirs.name}，所以没有恢复，当前数据库未作任何改动。"
+                       f"请先核对是否选错了备份文件。确实要用该单位的数据替换本数据库时（例如在新电脑上接手该单位），"
+                       f"请输入该备份的单位代码 {theirs.code} 确认：命令行加上 --other-office {theirs.code}，"
+                       f"或在“备份与恢复”窗口的确认栏中输入该代码。")
+        else:
+            message = (f"确认用的单位代码 {given or '（空）'} 与备份 {backup.name} 的单位代码不符："
+                       f"该备份是{theirs.label}的数据，当前数据库是{here}。没有恢复，当前数据库未作任何改动。"
+                       f"请核对后输入该备份的单位代码 {theirs.code}。")
+        super().__init__(message)
+        self.backup = backup
+        self.theirs = theirs
+        self.ours = ours
+        self.given = given
+
+
 def backup_dir(data_folder: Path) -> Path:
     path = data_folder / "backups"
     path.mkdir(parents=True, exist_ok=True)
@@ -91,6 +141,71 @@ def _revision(conn: sqlite3.Connection) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def _home_office(conn: sqlite3.Connection) -> OfficeStamp | None:
+    """The office a landdesk database belongs to, found as app.services.office.home_office_id
+    finds it (the office of the earliest user who can sign in here; a county database also holds
+    every township's office, a township's the county's), or None when no office is set up."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").fetchone():
+        return None
+    for where in ("WHERE u.password_hash IS NOT NULL", ""):
+        row = conn.execute(
+            "SELECT o.code, o.name, o.is_county FROM app_user u JOIN office o ON o.id = u.office_id "
+            f"{where} ORDER BY u.created_at LIMIT 1").fetchone()
+        if row is not None:
+            break
+    else:
+        row = conn.execute("SELECT code, name, is_county FROM office ORDER BY created_at LIMIT 1").fetchone()
+    return OfficeStamp(code=str(row[0]), name=str(row[1]), is_county=bool(row[2])) if row else None
+
+
+def database_office(path: Path) -> OfficeStamp | None:
+    """The office of a database or backup file, read from the file itself (read-only).
+
+    None when no office is set up in it (a new database); DatabaseError when it cannot be read.
+    """
+    if not path.is_file():
+        return None
+    # Without a -wal file beside it the database is all in its one file: read it as immutable,
+    # so not even the -wal/-shm files a reader of a WAL database makes appear beside it.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"读不出 {path.name} 属于哪个单位（{exc}）。") from exc
+    try:
+        return _home_office(conn)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"读不出 {path.name} 属于哪个单位（{exc}）。") from exc
+    finally:
+        conn.close()
+
+
+def check_office(backup: Path, db_path: Path, other_office: str | None = None) -> tuple[OfficeStamp | None, OfficeStamp | None]:
+    """Refuse (``OtherOfficeBackup``) a backup of another office than the database's, unless
+    ``other_office`` is exactly the backup's office code. Returns (backup's office, database's).
+
+    Allowed without it: the same office (code and county/township), a database with no office
+    yet (a new PC), and a backup with no office in it. A database too damaged to say whose it
+    is is not compared: the restore moves it aside, kept, and the backup chosen stands.
+    ``other_office``, when given, must equal the backup's code even where no confirmation is
+    needed, so a mistyped confirmation never passes.
+    """
+    theirs = database_office(backup)
+    try:
+        ours = database_office(db_path)
+    except DatabaseError:
+        ours = None
+    if other_office is not None and (theirs is None or other_office != theirs.code):
+        if theirs is None:
+            raise DatabaseError(f"备份 {backup.name} 中还没有设置单位，与确认用的单位代码 {other_office} 不符，"
+                                "没有恢复，当前数据库未作任何改动。")
+        raise OtherOfficeBackup(backup, theirs, ours, given=other_office)
+    if theirs is not None and ours is not None and not theirs.same_office(ours) and other_office is None:
+        raise OtherOfficeBackup(backup, theirs, ours)
+    return theirs, ours
 
 
 def integrity_problem(conn: sqlite3.Connection, *, quick: bool = False) -> str | None:
@@ -277,15 +392,20 @@ def verify_backup(path: Path) -> BackupInfo:
     return BackupInfo(**{**info.__dict__, "revision": revision, "tables": counts})
 
 
-def newest_verified(folders: Iterable[Path]) -> BackupInfo | None:
-    """The newest backup in any of the folders that passes ``verify_backup``."""
+def newest_verified(folders: Iterable[Path], office: OfficeStamp | None = None) -> BackupInfo | None:
+    """The newest backup in any of the folders that passes ``verify_backup`` (and, with
+    ``office``, is not another office's: a second folder on a USB stick may be shared)."""
     candidates = sorted((b for folder in folders for b in list_backups(folder)),
                         key=lambda b: b.taken_at, reverse=True)
     for candidate in candidates:
         try:
-            return verify_backup(candidate.path)
+            found = verify_backup(candidate.path)
+            theirs = database_office(found.path) if office is not None else None
         except DatabaseError:
             continue
+        if office is not None and theirs is not None and not theirs.same_office(office):
+            continue
+        return found
     return None
 
 
@@ -332,18 +452,30 @@ def rotate(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------- restoring
 
 
-def restore_backup(backup: Path, db_path: Path, folder: Path, now: dt.datetime) -> tuple[BackupInfo, BackupInfo | None]:
-    """Put a verified backup in place of the database (which no connection may hold open).
-
-    The current database is backed up first (reason "restore") when it can still be read,
-    so a restore can itself be undone. Returns (the backup restored, the safety copy).
-    """
+def prepare_restore(backup: Path, db_path: Path, other_office: str | None = None,
+                    ) -> tuple[BackupInfo, OfficeStamp | None, OfficeStamp | None]:
+    """Everything a restore checks before it writes: the backup verified, from a known schema
+    revision, of the same office (``check_office``). Returns (backup, its office, the database's)."""
     from app.db import known_revisions
 
     chosen = verify_backup(backup)
     if chosen.revision not in known_revisions():
         raise DatabaseError(f"备份 {backup.name} 由更新版本的 landdesk 做出（结构版本 {chosen.revision}），"
                             "请先安装最新版本再恢复。")
+    theirs, ours = check_office(chosen.path, db_path, other_office)
+    return chosen, theirs, ours
+
+
+def restore_backup(backup: Path, db_path: Path, folder: Path, now: dt.datetime, *,
+                   other_office: str | None = None) -> tuple[BackupInfo, BackupInfo | None]:
+    """Put a verified backup in place of the database (which no connection may hold open).
+
+    A backup of another office is refused before anything is written (``check_office``)
+    unless ``other_office`` is that office's code. The current database is backed up first
+    (reason "restore") when it can still be read, so a restore can itself be undone.
+    Returns (the backup restored, the safety copy).
+    """
+    chosen, _theirs, _ours = prepare_restore(backup, db_path, other_office)
     safety = None
     if db_path.exists():
         try:

@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("file", type=Path, help="备份文件（landdesk-….sqlite3）")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.add_argument("--other-office", metavar="CODE",
+                   help="备份属于另一个单位（单位代码不同，或县局与乡镇所不同）时，输入该备份的单位代码确认用它替换本数据库")
 
     p = sub.add_parser("audit", help="审计日志")
     _common(p)
@@ -155,11 +157,10 @@ def _dispatch(args: argparse.Namespace, launch_window: Callable[[argparse.Namesp
         print(f"已设置单位：{args.office_name}（{args.office_code}）")
         return 0
     if args.command == "demo":
-        from app.demo import fill_demo, fill_demo_management
+        from app.demo import make_demo_office
 
         services = open_services(args)
-        made = fill_demo(services, cases=args.cases)
-        fill_demo_management(services)
+        made = make_demo_office(services, cases=args.cases)  # refuses, before writing, where it cannot
         print(f"已生成 {made} 件演示申请")
         return 0
     if args.command == "samples":
@@ -249,10 +250,15 @@ def _backup_command(args: argparse.Namespace) -> int:
     db_file, folder = _sqlite_file(args)
     backups = backup.backup_dir(folder)
     if args.command == "restore":
+        # Everything that can refuse the file (damage, a newer program, another office) before asking.
+        _chosen, theirs, ours = backup.prepare_restore(args.file, db_file, args.other_office)
+        if theirs is not None and ours is not None and not theirs.same_office(ours):
+            print(f"注意：备份是{theirs.label}的数据，当前数据库是{ours.label}的；恢复后本数据库将成为{theirs.name}。")
         if not args.yes and input(f"用 {args.file.name} 覆盖当前数据库 {db_file}？输入 yes 确认：").strip() != "yes":
             print("已取消")
             return 1
-        restored, safety = backup.restore_backup(args.file, db_file, backups, args.clock())
+        restored, safety = backup.restore_backup(args.file, db_file, backups, args.clock(),
+                                                 other_office=args.other_office)
         print(f"已恢复：{restored.path.name}（{restored.rows} 行）")
         if safety is not None:
             print(f"恢复前的数据库已备份为：{safety.path}")

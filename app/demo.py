@@ -5,6 +5,11 @@ README screenshots and by the benchmarks. Every case goes through the intake
 service and then along its catalogue routing (签收, 意见, 传办, 集体会审, 补正,
 办结) with a moving clock, so audit and change logs are as real as the cases. Names, ids and phones are generated (with valid check digits); they
 belong to nobody.
+
+``make_demo_office`` is what ``landdesk demo`` and ``landdesk --demo`` run: it decides before
+writing anything whether the demo can be filled (``demo_refusal``) — into a database with no
+office yet, or one holding only the demo office and its first user — and refuses otherwise,
+because the demo's stories assume its own office, staff and an empty record.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 
 from app.dto import Role, RoutingStepSpec, Tier
+from app.errors import LanddeskError
 from app.services import Services
 from app.services.context import LOCAL_TZ
 from app.services.inquiries import Channel, Handling, InquiryInput
@@ -127,6 +133,85 @@ def _ensure_staff(services: Services) -> dict[Role, list[uuid.UUID]]:
             for role in u.roles:
                 staff.setdefault(role, []).append(u.id)
     return staff
+
+
+class DemoRefused(LanddeskError):
+    """The demo cannot be filled into this database; nothing has been written."""
+
+
+# Tables that may hold rows before the demo is filled: the reference data the program loads by
+# itself (catalogue, holiday calendar), the logs of those loads, settings, the office's own sync
+# keys, and the demo office with its first user. Rows in any other table are someone's records.
+_ALLOWED_BEFORE_DEMO = frozenset({
+    "catalog_version", "matter", "material_requirement", "holiday", "calendar_year",
+    "audit_log", "audit_head", "change_log", "setting", "sync_key", "office", "app_user",
+})
+# How the records that stand in the demo's way are named to the user.
+_RECORD_NAMES = {
+    "case_file": "申请", "inquiry": "首问登记", "work_target": "目标任务", "task_package": "任务包",
+    "study_record": "学习记录", "petition_case": "信访件", "assessment_entry": "考核记录",
+    "supervision_notice": "督办单", "service_rating": "评价", "sync_batch": "同步批次",
+    "sync_peer": "已登记的公钥",
+}
+_NEW_DATABASE_HINT = ("请换一个新的数据库再生成演示数据：命令行加上 --db 一个新文件（如 --db 演示.sqlite3），"
+                      "或用 --data-dir 指定一个新的空文件夹。")
+
+
+def demo_refusal(services: Services, *, cases: int = 300) -> str | None:
+    """Why the demo cannot be filled into this database (None: it can), decided before any write.
+
+    It can go ahead on a database with no office and no records yet, or one holding only the
+    demo office (``DEMO_OFFICE``) with its first user 王晓梅 and nothing else — as the first run
+    of ``landdesk --demo`` leaves it. Anything else (another office, a county, a demo filled
+    already) would mix the demo into real records or repeat what is there, and the demo's
+    stories fail part-way on data they do not expect.
+    """
+    from sqlalchemy import func, select
+
+    from app.models import Base, Office, User
+
+    if cases < 0:
+        return f"演示申请件数不能为负数（--cases {cases}），请给出 0 或更大的数。"
+    path = services.ctx.db.sqlite_path
+    where = f"数据库 {path} " if path is not None else "这个数据库"
+    with services.ctx.reading() as s:
+        offices = list(s.scalars(select(Office).order_by(Office.created_at)))
+        users = list(s.scalars(select(User).order_by(User.created_at)))
+        counts = {t.name: s.scalar(select(func.count()).select_from(t)) or 0
+                  for t in Base.metadata.sorted_tables if t.name not in _ALLOWED_BEFORE_DEMO}
+    others = [o for o in offices
+              if (o.code, o.name, o.is_county) != (DEMO_OFFICE.code, DEMO_OFFICE.name, False)]
+    if others:
+        o = others[0]
+        kind = "县局" if o.is_county else "乡镇所"
+        return (f"{where}已设置为“{o.name}”（{kind}，单位代码 {o.code}），不是演示单位“{DEMO_OFFICE.name}”"
+                f"（{DEMO_OFFICE.code}）。演示数据只生成在新的空数据库里，以免和真实数据混在一起；"
+                f"本次没有写入任何数据。{_NEW_DATABASE_HINT}")
+    records = [f"{label} {counts[name]} 条" for name, label in _RECORD_NAMES.items() if counts.get(name)]
+    if not records and any(counts.values()):
+        records.append(f"其他记录 {sum(counts.values())} 条")
+    if len(users) > 1:
+        records.insert(0, f"用户 {len(users)} 名")
+    elif users and (users[0].username, users[0].display_name) != ("wangxm", "王晓梅"):
+        records.insert(0, f"用户“{users[0].display_name}”（{users[0].username}）")
+    if records:
+        first = "、".join(records[:4]) + ("等" if len(records) > 4 else "")
+        return (f"{where}里已经有数据（{first}），演示数据会和这些记录重复或冲突、中途出错；"
+                f"本次没有写入任何数据。已有的数据请直接打开这个数据库查看（landdesk --db 同一个文件）；"
+                f"{_NEW_DATABASE_HINT}")
+    return None
+
+
+def make_demo_office(services: Services, *, cases: int = 300,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+    """``landdesk demo`` / ``--demo``: refuse (``DemoRefused``) before any write when the demo
+    cannot be filled here, else fill the cases and the office's management records."""
+    problem = demo_refusal(services, cases=cases)
+    if problem is not None:
+        raise DemoRefused(problem)
+    made = fill_demo(services, cases=cases, progress=progress)
+    fill_demo_management(services)
+    return made
 
 
 def fill_demo(services: Services, *, cases: int = 300, seed: int = 20261123, weeks: int = 8,

@@ -114,7 +114,16 @@ def check_file(path: Path, data_folder: Path) -> None:
             conn.close()
     if problem is not None:
         log.error("database %s failed the integrity check: %s", path, problem)
-        raise DamagedDatabaseError(path, problem, backup.newest_verified(backup_folders(data_folder)))
+        raise DamagedDatabaseError(path, problem,
+                                   backup.newest_verified(backup_folders(data_folder), _office_if_readable(path)))
+
+
+def _office_if_readable(path: Path) -> backup.OfficeStamp | None:
+    """The office of a (perhaps damaged) database file, or None when it has none or cannot tell."""
+    try:
+        return backup.database_office(path)
+    except DatabaseError:
+        return None
 
 
 def open_checked(url: str, data_folder: Path, now: dt.datetime) -> tuple[Database, BackupInfo | None]:
@@ -184,19 +193,33 @@ def manual_backup(db: Database, data_folder: Path, now: dt.datetime) -> BackupIn
     return info
 
 
+def backup_office(services: Services, chosen: Path) -> tuple[backup.OfficeStamp | None, backup.OfficeStamp | None]:
+    """(The office of the backup ``chosen``, the office of this database): read from the files,
+    for the restore dialog to ask for a confirmation when they differ. Nones when it cannot tell
+    (the restore itself checks again, and refuses a backup it cannot read)."""
+    path = services.ctx.db.sqlite_path
+    try:
+        theirs = backup.database_office(chosen)
+    except DatabaseError:
+        return None, None
+    return theirs, (_office_if_readable(path) if path is not None else None)
+
+
 def restore_running(services: Services, chosen: Path, data_folder: Path,
-                    now: dt.datetime) -> tuple[BackupInfo, BackupInfo | None]:
+                    now: dt.datetime, *, other_office: str | None = None) -> tuple[BackupInfo, BackupInfo | None]:
     """Restore from inside the program (administrators): the database is closed first and the
-    program must be started again afterwards, so no page keeps rows from before."""
+    program must be started again afterwards, so no page keeps rows from before.
+
+    A backup of another office needs ``other_office``, its office code (backup.check_office)."""
     from app.permissions import Action
 
     services.ctx.require(Action.RESTORE)
     path = services.ctx.db.sqlite_path
     if path is None:
         raise DatabaseError("PostgreSQL 数据库请用服务器自带的 pg_restore 恢复（见 README）。")
-    backup.verify_backup(chosen)  # refuse a bad file before closing anything
+    backup.prepare_restore(chosen, path, other_office)  # refuse a bad or foreign file before closing anything
     services.ctx.db.dispose()
-    return backup.restore_backup(chosen, path, backup.backup_dir(data_folder), now)
+    return backup.restore_backup(chosen, path, backup.backup_dir(data_folder), now, other_office=other_office)
 
 
 def last_backup(data_folder: Path) -> BackupInfo | None:
@@ -207,7 +230,9 @@ def last_backup(data_folder: Path) -> BackupInfo | None:
 def recover(path: Path, data_folder: Path, now: dt.datetime, chosen: Path | None = None) -> BackupInfo:
     """Replace a damaged database by the newest verified backup (or ``chosen``)."""
     if chosen is None:
-        newest = backup.newest_verified(backup_folders(data_folder))
+        # The newest backup of this database: a second folder shared with another office's PC
+        # may hold newer backups of that office, which the restore would refuse.
+        newest = backup.newest_verified(backup_folders(data_folder), _office_if_readable(path))
         if newest is None:
             raise DatabaseError("没有找到可用的备份，无法自动恢复。请新建数据库并以原单位代码设置本所，把新的公钥文件交县局登记，"
                                 "再导入县局导出的本所恢复文件（landdesk sync recovery）。")

@@ -191,3 +191,128 @@ def test_backup_and_restore_from_the_command_line(services: Services, tmp_path: 
     bogus.write_bytes(b"not a database at all")
     assert landdesk(["restore", *common, str(bogus), "--yes"]) == 2
     assert "不是 SQLite 数据库" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- restoring another office's backup
+
+COUNTY = ("示例县自然资源局", "370702000")
+
+
+def county_services(make_services) -> Services:  # type: ignore[no-untyped-def]
+    from tests.conftest import TEST_PASSWORD
+
+    county = make_services("empty")
+    county.sync.create_county_office(*COUNTY, username="wangxm", display_name="县局王晓梅", password=TEST_PASSWORD)
+    return county
+
+
+def restore_args(services: Services, folder: Path) -> list[str]:
+    """The database of ``services`` closed, for ``landdesk restore`` on it."""
+    path = db_path(services)
+    services.ctx.db.dispose()
+    return ["restore", "--db", str(path), "--data-dir", str(folder)]
+
+
+def test_a_township_backup_is_refused_at_the_county_unless_its_code_is_given(
+        make_services, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import landdesk
+
+    county = county_services(make_services)  # data folder tmp_path
+    town = make_services("office")  # 示例镇自然资源所 370702101
+    theirs = backup.take_backup(db_path(town), tmp_path / "usb", "manual", NOW)
+    assert backup.database_office(theirs.path) == backup.OfficeStamp("370702101", "示例镇自然资源所", False)
+    path = db_path(county)
+    common = restore_args(county, tmp_path)
+    before = path.read_bytes()
+
+    assert landdesk([*common, str(theirs.path), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "Traceback" not in err
+    for named in ("示例镇自然资源所", "370702101", "示例县自然资源局", "370702000", "--other-office 370702101"):
+        assert named in err, named
+    assert path.read_bytes() == before  # not a byte written, nothing made beside it
+    assert sorted(p.name for p in path.parent.glob(path.name + "*")) == [path.name]
+    assert backup.list_backups(backup.backup_dir(tmp_path)) == []  # not even the safety backup
+
+    for wrong in ("370702000", "37070210", "370702101 ", ""):
+        assert landdesk([*common, str(theirs.path), "--yes", "--other-office", wrong]) == 2, wrong
+        err = capsys.readouterr().err
+        assert "不符" in err and "370702101" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+    assert landdesk([*common, str(theirs.path), "--yes", "--other-office", "370702101"]) == 0
+    out = capsys.readouterr().out
+    assert "示例镇自然资源所" in out and "恢复前的数据库已备份为" in out
+    assert backup.database_office(path) == backup.OfficeStamp("370702101", "示例镇自然资源所", False)
+    [safety] = backup.list_backups(backup.backup_dir(tmp_path))  # the county's database is kept
+    assert safety.reason == "restore" and backup.database_office(safety.path) == backup.OfficeStamp(
+        COUNTY[1], COUNTY[0], True)
+
+
+def test_county_and_township_of_the_same_code_are_other_offices(services: Services, tmp_path: Path) -> None:
+    path = db_path(services)
+    theirs = backup.take_backup(path, tmp_path / "usb", "manual", NOW)  # the township
+    services.ctx.db.dispose()
+    with sqlite3.connect(path) as conn:  # the database now says it is a county of the same code
+        conn.execute("UPDATE office SET is_county = 1")
+    conn.close()
+    before = path.read_bytes()
+    folder = tmp_path / "backups"
+    with pytest.raises(backup.OtherOfficeBackup) as refused:
+        backup.restore_backup(theirs.path, path, folder, NOW)
+    assert "乡镇所" in refused.value.message and "县局" in refused.value.message
+    assert "370702101" in refused.value.message
+    assert path.read_bytes() == before and not folder.exists()
+    _restored, safety = backup.restore_backup(theirs.path, path, folder, NOW, other_office="370702101")
+    assert safety is not None
+    stamp = backup.database_office(path)
+    assert stamp is not None and not stamp.is_county
+
+
+def test_same_office_and_new_databases_restore_without_a_confirmation(
+        make_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    town = make_services("office")
+    ours = backup.take_backup(db_path(town), tmp_path / "usb", "manual", NOW)
+    path = db_path(town)
+    town.ctx.db.dispose()
+    restored, safety = backup.restore_backup(ours.path, path, tmp_path / "backups", NOW)
+    assert restored.path == ours.path and safety is not None
+    # A confirmation, when given, must still be the backup's own code.
+    with pytest.raises(backup.OtherOfficeBackup, match="不符"):
+        backup.restore_backup(ours.path, path, tmp_path / "backups", NOW, other_office="370702102")
+    # A new PC: the database has no office yet, so any office's backup may come in.
+    blank = make_services("empty")
+    new_pc = db_path(blank)
+    blank.ctx.db.dispose()
+    assert backup.database_office(new_pc) is None
+    backup.restore_backup(ours.path, new_pc, tmp_path / "backups2", NOW)
+    assert backup.database_office(new_pc) == backup.database_office(ours.path)
+    # No file yet at all: the same.
+    backup.restore_backup(ours.path, tmp_path / "fresh.sqlite3", tmp_path / "backups3", NOW)
+    assert backup.database_office(tmp_path / "fresh.sqlite3") == backup.database_office(ours.path)
+
+
+def test_recovering_a_damaged_database_takes_its_own_newest_backup(
+        make_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A second folder shared with another office's PC holds a newer backup of that office:
+    the damaged database's own newest backup is offered and restored, not that one."""
+    from app import startup
+
+    town = make_services("office")  # data folder tmp_path
+    county = county_services(make_services)
+    own = backup.take_backup(db_path(town), backup.backup_dir(tmp_path), "daily", NOW - dt.timedelta(days=1))
+    usb = tmp_path / "usb"
+    backup.take_backup(db_path(county), usb, "exit", NOW)
+    startup.save_settings(tmp_path, startup.BackupSettings(second_folder=usb))
+    path = db_path(town)
+    town.ctx.db.dispose()
+    path.with_name(path.name + "-wal").unlink(missing_ok=True)
+    with path.open("r+b") as f:  # pages past the office table overwritten
+        f.seek(path.stat().st_size - 8192)
+        f.write(b"\xde\xad\xbe\xef" * 1024)
+    with pytest.raises(startup.DamagedDatabaseError) as damaged:
+        startup.check_file(path, tmp_path)
+    assert damaged.value.newest_backup is not None and damaged.value.newest_backup.path == own.path
+    restored = startup.recover(path, tmp_path, NOW)
+    assert restored.path == own.path
+    assert backup.database_office(path) == backup.OfficeStamp("370702101", "示例镇自然资源所", False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from app.demo import DEMO_OFFICE
 from tests.conftest import landdesk
 
 
@@ -109,3 +111,84 @@ def test_management_commands_write_their_papers(tmp_path: Path, capsys: pytest.C
     assert landdesk(["targets", "allot", *db, "--name", "村庄改造", "--year", "2026", "370702102-50"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "代码=数量" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- landdesk demo refuses before writing
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    import sqlite3
+
+    from app.backup import _counts
+
+    conn = sqlite3.connect(path)
+    try:
+        return _counts(conn)
+    finally:
+        conn.close()
+
+
+def test_demo_on_an_office_set_up_with_init_is_refused_before_writing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.sqlite3"
+    db = ["--db", str(path), "--data-dir", str(tmp_path)]
+    assert landdesk(["init", *db, "--office-name", "城关镇自然资源所", "--office-code", "370702101",
+                     "--username", "li", "--display-name", "李明", "--password", "chengguan-1"]) == 0
+    capsys.readouterr()
+    before = row_counts(path)
+    assert landdesk(["demo", *db, "--cases", "6"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "Traceback" not in err
+    assert "城关镇自然资源所" in err and "没有写入任何数据" in err and "--db" in err and "--data-dir" in err
+    assert row_counts(path) == before
+    # A county is refused the same way.
+    county = tmp_path / "county.sqlite3"
+    cdb = ["--db", str(county), "--data-dir", str(tmp_path)]
+    assert landdesk(["init", *cdb, "--county", "--office-name", "示例县自然资源局", "--office-code", "370702000",
+                     "--username", "li", "--display-name", "李明", "--password", "chengguan-1"]) == 0
+    capsys.readouterr()
+    before = row_counts(county)
+    assert landdesk(["demo", *cdb]) == 2
+    err = capsys.readouterr().err
+    assert "县局" in err and "示例县自然资源局" in err and "Traceback" not in err
+    assert row_counts(county) == before
+
+
+def test_a_second_demo_on_a_demo_database_is_refused_and_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "demo.sqlite3"
+    db = ["--db", str(path), "--data-dir", str(tmp_path)]
+    assert landdesk(["demo", *db, "--cases", "4"]) == 0
+    assert "4 件" in capsys.readouterr().out
+    before = row_counts(path)
+    assert before["case_file"] == 4 and before["task_package"] > 0
+    assert landdesk(["demo", *db, "--cases", "4"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "Traceback" not in err
+    assert "已经有数据" in err and "申请 4 条" in err and "没有写入任何数据" in err and "--db" in err
+    assert row_counts(path) == before
+    assert landdesk(["demo", *db, "--cases", "-1"]) == 2
+    assert "不能为负数" in capsys.readouterr().err
+
+
+@pytest.mark.both_backends
+def test_the_demo_fills_a_database_holding_only_the_demo_office(make_services) -> None:  # type: ignore[no-untyped-def]
+    """As the first run of ``landdesk --demo`` leaves it (the office, its first user): it goes ahead;
+    with anything more it is refused before a write."""
+    from app.demo import DemoRefused, demo_refusal, make_demo_office
+
+    office = make_services("office")
+    assert demo_refusal(office) is None
+    assert make_demo_office(office, cases=5) == 5
+    assert office.cases.search(limit=10) and office.packages.list_packages()
+    refused = demo_refusal(office)
+    assert refused is not None and "已经有数据" in refused
+    blank = make_services("empty")
+    assert demo_refusal(blank) is None
+    blank.office.create_office(dataclasses.replace(DEMO_OFFICE), username="lina", display_name="李娜",
+                               password="guotu-2026")
+    refused = demo_refusal(blank)  # the demo office's name and code, but not its first user
+    assert refused is not None and "李娜" in refused
+    with pytest.raises(DemoRefused):
+        make_demo_office(blank, cases=3)
+    assert blank.cases.search(limit=10) == [] and len(blank.users.list_users()) == 1

@@ -93,7 +93,7 @@ class _Progress(QObject):
 
 def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int = 300) -> None:
     """Make the demo office on the worker thread while a progress bar shows how far it got."""
-    from app.demo import fill_demo, fill_demo_management
+    from app.demo import make_demo_office
 
     dialog = QProgressDialog("正在生成演示单位和演示申请…", "", 0, cases)
     dialog.setCancelButton(None)
@@ -109,9 +109,7 @@ def _fill_demo_with_progress(services: Services, runner: TaskRunner, cases: int 
         loop.quit()
 
     def make() -> int:
-        made = fill_demo(services, cases=cases, progress=progress.changed.emit)
-        fill_demo_management(services)
-        return made
+        return make_demo_office(services, cases=cases, progress=progress.changed.emit)
 
     runner.run(make, lambda _made: loop.quit(), failed)
     if not runner.inline:

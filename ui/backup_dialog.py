@@ -1,5 +1,8 @@
 """Backup and restore (文件 → 备份与恢复): the list of verified backups, a backup now, the second
-folder (a USB stick), and — for administrators — restoring one, after which the program closes."""
+folder (a USB stick), and — for administrators — restoring one, after which the program closes.
+
+A backup of another office (another office code, or a county's for a township's) restores only
+after the administrator types that backup's office code into the confirmation field."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import backup, startup
-from app.backup import BackupInfo
+from app.backup import BackupInfo, OfficeStamp
 from app.dto import Role
 from app.services.context import LOCAL_TZ
 from ui.errors import show_error
@@ -52,6 +56,8 @@ class BackupDialog(QDialog):
         self.runner = runner
         self.data_folder = data_folder
         self.backups: list[BackupInfo] = []
+        # (the selected backup's office, this database's) when they differ: a confirmation is asked
+        self.other_office: tuple[OfficeStamp, OfficeStamp] | None = None
         self.setWindowTitle(self.tr("Backup and restore"))
         self.resize(820, 460)
 
@@ -81,10 +87,31 @@ class BackupDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Restore the selected backup…"))
         self.restore_button.clicked.connect(self.confirm_restore)
         self.restore_button.setEnabled(False)
-        admin = Role.ADMIN in services.ctx.roles()
-        self.restore_button.setVisible(admin)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems())))
+        self.admin = Role.ADMIN in services.ctx.roles()
+        self.restore_button.setVisible(self.admin)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.other_office_note = QLabel()
+        self.other_office_note.setObjectName("otherOfficeNote")
+        self.other_office_note.setWordWrap(True)
+        self.other_office_note.setStyleSheet("color: #b00020;")
+        self.other_office_code = QLineEdit()
+        self.other_office_code.setObjectName("otherOfficeCode")
+        self.other_office_code.setMaxLength(12)
+        self.other_office_code.setPlaceholderText(self.tr("the backup's office code"))
+        self.other_office_code.textChanged.connect(self._update_restore_button)
+        code_label = QLabel(self.tr("Office &code of the backup:"))
+        code_label.setBuddy(self.other_office_code)
+        self.other_office_box = QWidget()
+        confirm = QVBoxLayout(self.other_office_box)
+        confirm.setContentsMargins(0, 0, 0, 0)
+        confirm.addWidget(self.other_office_note)
+        code_row = QHBoxLayout()
+        code_row.addWidget(code_label)
+        code_row.addWidget(self.other_office_code)
+        code_row.addStretch(1)
+        confirm.addLayout(code_row)
+        self.other_office_box.setVisible(False)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
 
@@ -97,6 +124,7 @@ class BackupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.other_office_box)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.refresh()
@@ -122,6 +150,7 @@ class BackupDialog(QDialog):
                 if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        self._selection_changed()  # the rows may have moved: look at what is selected again
 
     def selected(self) -> BackupInfo | None:
         rows = {i.row() for i in self.table.selectedItems()}
@@ -158,25 +187,60 @@ class BackupDialog(QDialog):
 
     # ------------------------------------------------------------ restoring
 
+    def _selection_changed(self) -> None:
+        """Read the office of the backup chosen: another office's needs its code typed in."""
+        chosen = self.selected()
+        self.other_office = None
+        if chosen is not None and self.admin:
+            theirs, ours = startup.backup_office(self.services, chosen.path)
+            if theirs is not None and ours is not None and not theirs.same_office(ours):
+                self.other_office = (theirs, ours)
+        self.other_office_code.clear()
+        if self.other_office is not None:
+            theirs, ours = self.other_office
+            self.other_office_note.setText(self.tr(
+                "This backup is of {theirs}, but this database is {ours}: restoring it would turn this "
+                "database into {name}. Check that you chose the right backup. To replace this database "
+                "by that office's data anyway (e.g. taking that office over on a new PC), type the "
+                "backup's office code {code} below.").format(
+                theirs=theirs.label, ours=ours.label, name=theirs.name, code=theirs.code))
+        self.other_office_box.setVisible(self.other_office is not None)
+        self._update_restore_button()
+
+    def confirmed_code(self) -> str | None:
+        """The office code typed for a backup of another office; None when none is needed."""
+        return self.other_office_code.text().strip() if self.other_office is not None else None
+
+    def _update_restore_button(self) -> None:
+        ready = self.selected() is not None
+        if self.other_office is not None:
+            ready = ready and self.confirmed_code() == self.other_office[0].code
+        self.restore_button.setEnabled(ready)
+
     def confirm_restore(self) -> QMessageBox | None:
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or not self.restore_button.isEnabled():
             return None
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore a backup"), self.tr(
+        text = self.tr(
             "Replace the database by the backup of {when} ({why})?\nEverything entered since then will "
             "be gone from this database. The current database is backed up first, and the program "
             "closes afterwards; start it again to go on.").format(
-            when=_local(chosen.taken_at), why=chosen.reason_label),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+            when=_local(chosen.taken_at), why=chosen.reason_label)
+        if self.other_office is not None:
+            text += "\n\n" + self.tr("This database will become {theirs}.").format(theirs=self.other_office[0].label)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore a backup"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("confirmRestore")
-        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self.restore(chosen))
+        code = self.confirmed_code()
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self.restore(chosen, code))
         box.open()
         return box
 
-    def restore(self, chosen: BackupInfo) -> None:
+    def restore(self, chosen: BackupInfo, other_office: str | None = None) -> None:
         self.status.setText(self.tr("Restoring…"))
         self.restore_button.setEnabled(False)
         services, folder = self.services, self.data_folder
-        self.runner.run(lambda: startup.restore_running(services, chosen.path, folder, services.ctx.now()),
+        self.runner.run(lambda: startup.restore_running(services, chosen.path, folder, services.ctx.now(),
+                                                        other_office=other_office),
                         lambda result: self.restored.emit(result[0]), self._failed)

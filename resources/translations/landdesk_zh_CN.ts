@@ -466,67 +466,77 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55" />
+        <location filename="../../ui/backup_dialog.py" line="61" />
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="62" />
+        <location filename="../../ui/backup_dialog.py" line="68" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="62" />
+        <location filename="../../ui/backup_dialog.py" line="68" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="62" />
+        <location filename="../../ui/backup_dialog.py" line="68" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="63" />
+        <location filename="../../ui/backup_dialog.py" line="69" />
         <source>Rows</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="63" />
+        <location filename="../../ui/backup_dialog.py" line="69" />
         <source>Folder</source>
         <translation>所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="75" />
+        <location filename="../../ui/backup_dialog.py" line="81" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="77" />
+        <location filename="../../ui/backup_dialog.py" line="83" />
         <source>Second &amp;folder (USB stick)…</source>
         <translation>第二备份位置（U盘）(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="79" />
+        <location filename="../../ui/backup_dialog.py" line="85" />
         <source>&amp;No second folder</source>
         <translation>不用第二备份位置(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="81" />
+        <location filename="../../ui/backup_dialog.py" line="87" />
         <source>&amp;Restore the selected backup…</source>
         <translation>用所选备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="88" />
+        <location filename="../../ui/backup_dialog.py" line="101" />
+        <source>the backup's office code</source>
+        <translation>备份的单位代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="103" />
+        <source>Office &amp;code of the backup:</source>
+        <translation>备份的单位代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="108" />
+        <location filename="../../ui/backup_dialog.py" line="136" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="110" />
+        <location filename="../../ui/backup_dialog.py" line="138" />
         <source>Backups are made with SQLite's online backup and checked after writing. They are kept for 7 days, 4 weeks and 12 months.
 Backup folder: {folder}
 Second folder: {second}</source>
@@ -535,34 +545,44 @@ Second folder: {second}</source>
 第二备份位置：{second}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="134" />
+        <location filename="../../ui/backup_dialog.py" line="163" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="140" />
+        <location filename="../../ui/backup_dialog.py" line="169" />
         <source>Backed up and verified: {name} ({rows} rows).</source>
         <translation>已备份并校验：{name}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="151" />
+        <location filename="../../ui/backup_dialog.py" line="180" />
         <source>Second backup folder</source>
         <translation>第二备份位置</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="165" />
+        <location filename="../../ui/backup_dialog.py" line="202" />
+        <source>This backup is of {theirs}, but this database is {ours}: restoring it would turn this database into {name}. Check that you chose the right backup. To replace this database by that office's data anyway (e.g. taking that office over on a new PC), type the backup's office code {code} below.</source>
+        <translation>这份备份是{theirs}的数据，而当前数据库是{ours}的：恢复后当前数据库就会变成{name}。请先核对是否选错了备份。确实要用该单位的数据替换本数据库时（例如在新电脑上接手该单位），请在下面输入该备份的单位代码 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="230" />
+        <source>This database will become {theirs}.</source>
+        <translation>恢复后本数据库将成为{theirs}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="231" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="166" />
+        <location filename="../../ui/backup_dialog.py" line="225" />
         <source>Replace the database by the backup of {when} ({why})?
 Everything entered since then will be gone from this database. The current database is backed up first, and the program closes afterwards; start it again to go on.</source>
         <translation>用 {when}（{why}）的备份替换当前数据库？
 此后录入的内容将从本数据库中消失。恢复前会先备份当前数据库；恢复后程序将关闭，请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="178" />
+        <location filename="../../ui/backup_dialog.py" line="241" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -7150,27 +7170,27 @@ By {date}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/application.py" line="245" />
+        <location filename="../../ui/application.py" line="243" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="248" />
+        <location filename="../../ui/application.py" line="246" />
         <source>The damaged file will be kept beside it (renamed), not deleted. Work entered after the backup was taken must be entered again; a township can also ask the county for its data.</source>
         <translation>损坏的文件会改名后留在原处，不会删除。备份之后录入的内容需要重新录入；乡镇也可以请县局提供本所的汇总数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="253" />
+        <location filename="../../ui/application.py" line="251" />
         <source>Restore the newest backup</source>
         <translation>用最新的备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="254" />
+        <location filename="../../ui/application.py" line="252" />
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="270" />
+        <location filename="../../ui/application.py" line="268" />
         <source>This database is already open in another landdesk window on this computer. Switch to that window (see the taskbar) instead of opening a second copy.</source>
         <translation>这个数据库已在另一个 landdesk 窗口中打开。请切换到那个窗口（见任务栏），不要再打开第二个。</translation>
     </message>
