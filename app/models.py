@@ -605,6 +605,17 @@ class SyncRow(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class SyncVersion(Base):
+    """At the county: every version of a township's row it has held (by hash). A record that
+    brings one of them again is a re-sent or older version of the same chain, not a conflict."""
+
+    __tablename__ = "sync_version"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class SyncConflict(Base):
     """An incoming version that did not start from the version the county holds."""
 
@@ -645,7 +656,7 @@ class SyncImport(Base):
 # Tables that stay in this database: never sent in a batch (settings are per PC, the
 # sync tables describe this office's side of the exchange).
 LOCAL_TABLES = frozenset({"setting", "sync_key", "sync_peer", "sync_batch", "sync_office_state",
-                          "sync_held", "sync_row", "sync_conflict", "sync_import"})
+                          "sync_held", "sync_row", "sync_version", "sync_conflict", "sync_import"})
 
 
 # ---------------------------------------------------------------- 千分制考核 (app/assessment.py)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,3 +260,38 @@ def test_a_reshaped_header_or_trailer_is_refused(pair_for_fuzz: FuzzCase, reshap
     [report] = pair_for_fuzz.pair.county.sync.import_files([pair_for_fuzz.path])
     assert report.outcome == "applied", report.message
 
+
+
+def test_unknown_sender_is_refused_from_the_header_before_the_body_is_read(
+        pair: Pair, make_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A valid header of an office nobody registered, then 300 MB: refused without reading on
+    (reading would have found the body's first line too long, a different refusal)."""
+    stranger = make_township(make_services, "370702102")
+    accept_case(stranger)
+    county_key = pair.county.sync.write_public_key(tmp_path / "county.ldkey")
+    stranger.sync.register_key(tmp_path / "county.ldkey")
+    made = stranger.sync.export_batch(tmp_path / "usb").path
+    head = b"\n".join(made.read_bytes().split(b"\n", 2)[:2]) + b"\n"
+    huge = tmp_path / "huge.ldsync"
+    with open(huge, "wb") as out:
+        out.write(head)
+        out.truncate(len(head) + 300 * 1024 * 1024)  # sparse: no newline for 300 MB
+    assert county_key.role == "county"
+    [report] = pair.county.sync.import_files([huge])
+    assert report.outcome == "refused" and report.refusal_kind == "unknown_office", report.message
+
+
+@pytest.mark.parametrize("name", [
+    "批次" + "x" * 235 + ".ldsync",  # 244 characters in 248 bytes (a Linux name holds 255)
+    os.fsdecode(b"\xff\xfe\xb2\xe2\xca\xd4-gbk.ldsync"),  # a GBK name on a stick, not UTF-8
+    "tab\tand\nnewline.ldsync",
+], ids=["long", "not-utf8", "control"])
+def test_the_file_name_never_matters(pair: Pair, name: str) -> None:
+    made = pair.township.sync.export_batch(pair.usb).path
+    renamed = made.with_name(name)
+    made.rename(renamed)
+    [report] = pair.county.sync.import_files([renamed])
+    assert report.outcome == "applied", report.message
+    [history] = pair.county.sync.import_history(limit=1)
+    assert history.outcome == "applied" and len(history.file_name) <= 200
+    history.file_name.encode("utf-8")  # storable and printable whatever the stick held

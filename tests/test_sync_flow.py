@@ -382,3 +382,20 @@ def _pg_restore(services, dump) -> None:  # type: ignore[no-untyped-def]
         for t in ("audit_log", "change_log"):
             conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'seq'), "
                               f"COALESCE((SELECT MAX(seq) FROM {t}), 0) + 1, false)"))
+
+
+def test_batches_sent_again_before_a_downlink_give_no_conflicts(pair: Pair) -> None:
+    """Batches 1, 2 and 3 made with no downlink in between: 2 and 3 carry 1's changes again
+    (nothing acknowledged yet). The county counts them once, as unchanged: no false conflicts."""
+    from tests.test_sync_recovery import county_row_hashes, township_row_hashes
+
+    paths = []
+    for name in ("赵一", "钱二", "孙三"):
+        accept_case(pair.township, name)
+        paths.append(pair.township.sync.export_batch(pair.usb / name).path)
+    reports = pair.county.sync.import_files(paths)
+    assert [r.outcome for r in reports] == ["applied"] * 3, [r.message for r in reports]
+    assert sum(c.conflicts + c.refused for r in reports for c in r.by_table.values()) == 0
+    assert pair.county.sync.conflicts() == []
+    assert all(sum(c.unchanged for c in r.by_table.values()) > 0 for r in reports[1:])
+    assert township_row_hashes(pair.township) == county_row_hashes(pair.county, "370702101")

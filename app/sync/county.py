@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import aliased
 
 from app.audit import _plain, row_hash, snapshot
@@ -42,11 +42,12 @@ from app.models import (
     SyncOfficeState,
     SyncPeer,
     SyncRow,
+    SyncVersion,
     User,
     WorkTarget,
 )
 from app.services.context import LOCAL_TZ
-from app.sync import rows
+from app.sync import ownership, rows
 from app.sync.crypto import DecryptError, FieldCipher, unwrap_key
 from app.sync.fileformat import (
     FORMAT_VERSION,
@@ -56,6 +57,7 @@ from app.sync.fileformat import (
     Record,
     SyncFileError,
     VerifiedFile,
+    file_label,
     read_records,
     verify,
 )
@@ -89,7 +91,7 @@ def _verify(svc: SyncService, path: Path) -> VerifiedFile:
 
 def import_uplink(svc: SyncService, path: Path, *, dry_run: bool) -> list[ImportReport]:
     """Import one township batch; returns its report plus one for each held batch it unblocked."""
-    name = path.name
+    name = file_label(path)
     try:
         verified = _verify(svc, path)
     except SyncFileError as exc:
@@ -234,14 +236,30 @@ class _Applier:
         self.order = {name: i for i, name in enumerate(rows.synced_tables())}
         # Rows kept out (conflicts) whose children must then be kept out too.
         self.diverted: set[tuple[str, str]] = set()
+        office = Office.__table__
+        # The sender's office rows: the one the county knows for its code, and any this batch
+        # brings with that code (a township set up again in a new database sends its new one;
+        # the unique code keeps a second row out as a conflict).
+        self.sender_ids: set[Any] = set(conn.scalars(select(office.c.id).where(office.c.code == office_code)))
+        self._owners: dict[tuple[str, str], str | None] = {}  # rows without sync_row, by content
+        # Rows this batch has shown to be the sender's (written, or kept out as conflicts).
+        self.claimed: set[tuple[str, str]] = set()
 
     def _lookup(self, records: list[Record]) -> dict[tuple[str, str], _Known]:
         known: dict[tuple[str, str], _Known] = {}
         by_table: dict[str, set[str]] = {}
         for r in records:
+            if r.t not in self.order:
+                continue
             by_table.setdefault(r.t, set()).add(r.id)
+            # The rows a record refers to, to know whose they are (foreign keys are never encrypted).
+            for column, parent in ownership.checked_references(r.t):
+                value = r.p.get(column) if r.p else None
+                if isinstance(value, str) and len(value) <= 64:
+                    by_table.setdefault(parent, set()).add(value)
         sync_row = SyncRow.__table__
         for table_name, ids in by_table.items():
+            ids = {i for i in ids if _parses(table_name, i)}
             if table_name not in rows.COUNTY_OWNED:
                 for row_id, owner, digest, deleted in self.conn.execute(
                         select(sync_row.c.row_id, sync_row.c.office_code, sync_row.c.row_hash, sync_row.c.deleted)
@@ -276,27 +294,47 @@ class _Applier:
         found = self.conn.execute(select(tbl).where(*[tbl.c[k] == v for k, v in key.items()])).mappings().first()
         return None if found is None else {k: _plain(v) for k, v in found.items()}
 
+    def _history(self, records: list[Record], known: dict[tuple[str, str], _Known]) -> set[tuple[str, str, str]]:
+        """Versions the county has held of the sender's rows that this chunk's records do not
+        simply continue: a record bringing one of them again is not a conflict."""
+        wanted: dict[str, set[str]] = {}
+        for r in records:
+            cur = known.get((r.t, r.id))
+            if cur is not None and cur.owner == self.office and cur.hash not in (r.h, r.b):
+                wanted.setdefault(r.t, set()).add(r.id)
+        version = SyncVersion.__table__
+        found: set[tuple[str, str, str]] = set()
+        for table_name, ids in wanted.items():
+            for part in _batches(sorted(ids), 500):
+                found.update((table_name, row_id, digest) for row_id, digest in self.conn.execute(
+                    select(version.c.row_id, version.c.row_hash)
+                    .where(version.c.table_name == table_name, version.c.row_id.in_(part))))
+        return found
+
     def apply_chunk(self, records: list[Record]) -> None:
         known = self._lookup(records)
+        held_before = self._history(records, known)
         inserts: dict[str, dict[str, dict[str, Any]]] = {}
         updates: dict[str, dict[str, dict[str, Any]]] = {}
         deletes: dict[str, dict[str, dict[str, Any]]] = {}
         conflicts: list[dict[str, Any]] = []
         touched: dict[tuple[str, str], _Known] = {}
         sources: dict[tuple[str, str], tuple[Record, dict[str, Any] | None]] = {}
+        new_versions: list[dict[str, Any]] = []
+        held_now: set[tuple[str, str, str]] = set()  # versions written by this chunk (earlier ones are in held_before)
         for r in records:
             counts = self.counts.setdefault(r.t, TableCounts())
             key = (r.t, r.id)
             cur = known.get(key) or _Known(None, None, False, False)
             known[key] = cur
-            if r.t not in self.order:  # a table this program does not know (or keeps local)
-                counts.refused += 1
-                continue
+            if r.t not in self.order:
+                raise self._refuse(r, "这个表不随同步文件传送，或本程序不认识")
             payload = self._open(r)
+            checked = self._checked(r, payload)
             if r.t in rows.COUNTY_OWNED:
                 # The county owns these: a township's copy only fills a gap (e.g. its catalogue version).
                 if r.op != "delete" and not cur.live:
-                    row = rows.to_row(r.t, payload or {})
+                    row = dict(checked or {})
                     if r.t == "catalog_version":
                         # Kept for the township's cases, never the county's current catalogue.
                         row["is_current"] = False
@@ -306,12 +344,9 @@ class _Applier:
                 else:
                     counts.unchanged += 1
                 continue
-            if cur.owner is not None and cur.owner not in (self.office, self.county):
-                counts.refused += 1
-                continue
-            if r.t == "office" and payload is not None and payload.get("code") != self.office:
-                counts.refused += 1
-                continue
+            self._check_owner(r, checked, cur, known)
+            if checked is not None:
+                self.claimed.add(key)
             if cur.hash == r.h and (cur.owner is not None or r.op == "delete"):
                 counts.unchanged += 1
                 continue
@@ -319,6 +354,12 @@ class _Applier:
                 # The county has this row of its own: never overwritten silently.
                 conflicts.append(self._conflict(r, self._county_version(r.t, r.id), payload))
                 counts.conflicts += 1
+                continue
+            if cur.owner == self.office and cur.hash != r.b and r.h is not None and (
+                    (r.t, r.id, r.h) in held_before or (r.t, r.id, r.h) in held_now):
+                # A version of this row the county has held before: sent again (no downlink came
+                # in between), or older than the one it holds. Not a divergence.
+                counts.unchanged += 1
                 continue
             if cur.owner is not None and cur.hash != r.b:
                 conflicts.append(self._conflict(r, self._county_version(r.t, r.id) if cur.live else None, payload))
@@ -338,7 +379,7 @@ class _Applier:
                     counts.unchanged += 1
                 cur.live = False
             else:
-                row = rows.to_row(r.t, payload or {})
+                row = dict(checked or {})
                 if cur.live:
                     if r.id in inserts.get(r.t, {}):
                         inserts[r.t][r.id] = row
@@ -356,6 +397,9 @@ class _Applier:
             cur.owner = self.office
             cur.hash = r.h
             touched[key] = cur
+            if r.h is not None:
+                held_now.add((r.t, r.id, r.h))
+                new_versions.append({"table_name": r.t, "row_id": r.id, "row_hash": r.h})
         for key, county_version in self._clashes(inserts, updates):
             r, payload = sources[key]
             self.diverted.add(key)
@@ -370,8 +414,111 @@ class _Applier:
             conflicts.append(self._conflict(r, county_version, payload))
         self._write(inserts, updates, deletes)
         self._write_sync_rows(touched)
+        clashed = set(sources) - set(touched)  # kept out after the loop: none of their versions are held
+        self._write_versions([v for v in new_versions if (v["table_name"], v["row_id"]) not in clashed])
         if conflicts:
             self.conn.execute(insert(SyncConflict.__table__), conflicts)
+
+    def _refuse(self, r: Record, reason: str) -> SyncFileError:
+        return SyncFileError(self.file_name, "not_owner",
+                             f"第 {r.c} 号变更（{r.t}，{r.id}）{reason}。文件的签名有效，但它要改的数据不属于 "
+                             f"{self.office}，整个文件未导入")
+
+    def _checked(self, r: Record, payload: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The record's values converted and checked against their columns (None for a delete)."""
+        if payload is None:
+            if r.op != "delete":
+                raise SyncFileError(self.file_name, "malformed", f"第 {r.c} 号变更缺少内容，整个文件未导入")
+            if not _parses(r.t, r.id):
+                raise SyncFileError(self.file_name, "bad_value",
+                                    f"第 {r.c} 号变更（{r.t}）的行号 {r.id[:40]} 不合要求，整个文件未导入")
+            return None
+        try:
+            row = rows.to_row(r.t, payload)
+        except rows.BadValue as exc:
+            raise SyncFileError(self.file_name, "bad_value",
+                                f"第 {r.c} 号变更（{r.t} 的 {exc.column}）{exc.reason}，整个文件未导入") from exc
+        pk = rows.primary_key(r.t)
+        if any(row.get(k) is None for k in pk) or "/".join(str(_plain(row[k])) for k in pk) != r.id:
+            raise self._refuse(r, "的内容写的是另一行（主键与记录的行号不同）")
+        return row
+
+    def _owner_of(self, table_name: str, row_id: str, known: dict[tuple[str, str], _Known]) -> str | None:
+        """The office code owning a row the county holds or this batch brought; None if absent."""
+        if (table_name, row_id) in self.claimed:
+            return self.office
+        cur = known.get((table_name, row_id))
+        if cur is not None and cur.owner is not None:
+            return cur.owner
+        if cur is not None and not cur.live:
+            return None
+        key = (table_name, row_id)
+        if key not in self._owners:
+            self._owners[key] = self._owner_by_content(table_name, row_id, known)
+        return self._owners[key]
+
+    def _owner_by_content(self, table_name: str, row_id: str, known: dict[tuple[str, str], _Known]) -> str | None:
+        # A row without sync_row is the county's own, or one it made for a township (a target
+        # share): whose it is, is written in the row.
+        if table_name in rows.COUNTY_OWNED:
+            return self.county
+        if not _parses(table_name, row_id):
+            return None
+        tbl = rows.table(table_name)
+        where = [tbl.c[k] == v for k, v in rows.key_values(table_name, row_id).items()]
+        if table_name == "office":
+            return self.conn.scalar(select(tbl.c.code).where(*where))
+        link = ownership.owner_link(table_name)
+        if link is None:
+            return None
+        value = self.conn.scalar(select(tbl.c[link[0]]).where(*where))
+        if value is None:
+            return None
+        return self._owner_of(link[1], str(_plain(value)), known)
+
+    def _check_owner(self, r: Record, row: dict[str, Any] | None, cur: _Known,
+                     known: dict[tuple[str, str], _Known]) -> None:
+        """Refuse the file unless the record touches only the sender's rows (app/sync/ownership.py)."""
+        if cur.live or cur.owner is not None:
+            holder = cur.owner or self._owner_of(r.t, r.id, known)
+            if holder != self.office and not self._may_answer(r, row, cur, holder):
+                whose = "县局" if holder == self.county else f"另一个单位（{holder or '县局'}）"
+                raise self._refuse(r, f"要改的是{whose}的数据")
+        if row is None:
+            return
+        if r.t == "office":
+            if row.get("code") != self.office or row.get("is_county"):
+                raise self._refuse(r, "把本所的单位代码或县局标记改成了别的")
+            self.sender_ids.add(row["id"])
+            return
+        link = ownership.owner_link(r.t)
+        for column, parent in ownership.checked_references(r.t):
+            value = row.get(column)
+            if value is None:
+                if link is not None and column == link[0]:
+                    raise self._refuse(r, f"没有写明所属单位（{column}）")
+                continue
+            if parent == "office":
+                if value not in self.sender_ids:
+                    raise self._refuse(r, f"的 {column} 指向另一个单位")
+                continue
+            owner = self._owner_of(parent, str(_plain(value)), known)
+            allowed = {self.office, self.county} if parent in ownership.COUNTY_REFERENCE_OK else {self.office}
+            if owner is not None and owner not in allowed:
+                raise self._refuse(r, f"的 {column} 指向{'县局' if owner == self.county else '另一个单位'}的{parent}")
+            if owner is None and link is not None and column == link[0]:
+                raise self._refuse(r, f"的 {column} 指向县局没有、本文件也没有的{parent}")
+
+    def _may_answer(self, r: Record, row: dict[str, Any] | None, cur: _Known, holder: str | None) -> bool:
+        """A county notice on the sender's case: the township may write its reply, nothing else."""
+        allowed = ownership.REPLY_COLUMNS.get(r.t)
+        if allowed is None or holder != self.county or row is None or not cur.live or r.op != "update":
+            return False
+        if row.get("office_id") not in self.sender_ids:
+            return False
+        county_version = self._county_version(r.t, r.id) or {}
+        incoming = {k: _plain(v) for k, v in row.items()}
+        return all(incoming.get(k) == v for k, v in county_version.items() if k not in allowed)
 
     def _clashes(self, inserts: dict[str, dict[str, dict[str, Any]]],
                  updates: dict[str, dict[str, dict[str, Any]]]) -> list[tuple[tuple[str, str], Any]]:
@@ -447,6 +594,17 @@ class _Applier:
             stmt = delete(tbl).where(and_(*[tbl.c[k] == bindparam(f"pk_{k}") for k in pk]))
             self.conn.execute(stmt, [{f"pk_{k}": key[k] for k in pk} for key in deletes[table_name].values()])
 
+    def _write_versions(self, versions: list[dict[str, Any]]) -> None:
+        if not versions:
+            return
+        version = SyncVersion.__table__
+        unique = list({(v["table_name"], v["row_id"], v["row_hash"]): v for v in versions}.values())
+        if self.conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        self.conn.execute(dialect_insert(version).on_conflict_do_nothing(), unique)
+
     def _write_sync_rows(self, touched: dict[tuple[str, str], _Known]) -> None:
         sync_row = SyncRow.__table__
         new = [{"table_name": t, "row_id": i, "office_code": k.owner, "row_hash": k.hash, "deleted": not k.live}
@@ -460,6 +618,20 @@ class _Applier:
         if old:
             self.conn.execute(update(sync_row).where(sync_row.c.table_name == bindparam("k_t"),
                                                      sync_row.c.row_id == bindparam("k_i")), old)
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _parses(table_name: str, row_id: str) -> bool:
+    """Whether a row id fits the table's primary key (a UUID key must be a UUID …)."""
+    try:
+        rows.key_values(table_name, row_id)
+    except (ValueError, TypeError, ArithmeticError):
+        return False
+    return True
 
 
 def _same_keys(rows_: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -501,7 +673,7 @@ def _apply(svc: SyncService, verified: VerifiedFile, name: str, *, dry_run: bool
                     _apply_chunk(applier, chunk)
             except (ValueError, TypeError, KeyError) as exc:  # values that do not fit their columns
                 raise SyncFileError(name, "malformed", f"文件中的数据无法导入（{exc}），未做任何更改") from exc
-            except IntegrityError as exc:
+            except (IntegrityError, DataError) as exc:
                 raise SyncFileError(name, "rejected",
                                     f"文件中的数据与县局数据库的约束冲突（{exc.orig}），未做任何更改") from exc
             if state is None:

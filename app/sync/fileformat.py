@@ -54,6 +54,16 @@ class SyncFileError(LanddeskError):
         self.detail = detail
 
 
+def file_label(path: Path | str) -> str:
+    """A file's name as shown and stored: whatever a stick's file system holds (names that are not
+    UTF-8, hundreds of characters), the name never decides or breaks an import."""
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    name = "".join(ch if ch.isprintable() else "\ufffd" for ch in name)
+    return name if len(name) <= FILE_LABEL_MAX else name[:FILE_LABEL_MAX - 41] + "…" + name[-40:]
+
+
+FILE_LABEL_MAX = 200  # sync_import.file_name
+
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -258,7 +268,7 @@ def _open(path: Path) -> IO[bytes]:
     try:
         return open(path, "rb")  # noqa: SIM115 - closed by the callers' with-blocks
     except OSError as exc:
-        raise SyncFileError(Path(path).name, "unreadable", f"无法读取：{exc.strerror or exc}") from exc
+        raise SyncFileError(file_label(path), "unreadable", f"无法读取：{exc.strerror or exc}") from exc
 
 
 def _read_start(lines: _Lines) -> Header:
@@ -297,7 +307,7 @@ def peek_header(path: Path) -> Header | None:
     import it. Nothing read here is trusted: ``verify`` checks the whole file afterwards."""
     try:
         with _open(path) as fh:
-            return _read_start(_Lines(fh, Path(path).name))
+            return _read_start(_Lines(fh, file_label(path)))
     except SyncFileError:
         return None
 
@@ -306,13 +316,28 @@ def verify(path: Path, *, expected_kind: str, signer_key: Callable[[str], tuple[
            own_fingerprint: str) -> VerifiedFile:
     """Pass 1: check the whole file; return its header and batch hash. Writes nothing."""
     path = Path(path)
-    name = path.name
+    name = file_label(path)
     with _open(path) as fh:
         lines = _Lines(fh, name)
         header = _read_start(lines)
         if header.kind != expected_kind:
             raise SyncFileError(name, "wrong_kind",
                                 f"这是{KINDS[header.kind]}，不能在这里导入（这里应导入{KINDS[expected_kind]}）")
+        # Cheap refusals first, from the header alone: a file from an office nobody registered, or
+        # addressed to another office, is not read on (a huge file after a valid header).
+        found = signer_key(header.office_code)
+        if found is None:
+            raise SyncFileError(name, "unknown_office",
+                                f"来自未登记的单位 {header.office_name}（{header.office_code}），"
+                                "请先登记该单位的公钥文件并核对指纹")
+        public, registered_fingerprint = found
+        if header.signer != registered_fingerprint:
+            raise SyncFileError(name, "signature",
+                                f"签名密钥（指纹 {header.signer}）与登记的 {header.office_code} 的公钥不符；"
+                                "如对方重装过程序，请核对并重新登记其公钥")
+        if header.recipient != own_fingerprint:
+            kind = "wrong_county" if header.kind == "uplink" else "wrong_office"
+            raise SyncFileError(name, kind, "此文件是发给另一个单位的（接收方公钥指纹不是本单位的），请核对")
         # Pass 1 hashes and counts record lines without decoding them: only a signed file is
         # read further, and pass 2 checks every record's shape inside the import's transaction.
         count = 0
@@ -344,30 +369,17 @@ def verify(path: Path, *, expected_kind: str, signer_key: Callable[[str], tuple[
         raise SyncFileError(name, "checksum", "校验和不符：文件内容被改动或已损坏，请重新复制或重新导出")
     if trailer["records"] != count or count != header.record_count:
         raise SyncFileError(name, "malformed", "记录数与文件头不符，文件已损坏")
-    found = signer_key(header.office_code)
-    if found is None:
-        raise SyncFileError(name, "unknown_office",
-                            f"来自未登记的单位 {header.office_name}（{header.office_code}），"
-                            "请先登记该单位的公钥文件并核对指纹")
-    public, registered_fingerprint = found
-    if header.signer != registered_fingerprint:
-        raise SyncFileError(name, "signature",
-                            f"签名密钥（指纹 {header.signer}）与登记的 {header.office_code} 的公钥不符；"
-                            "如对方重装过程序，请核对并重新登记其公钥")
     try:
         public.verify(unb64(trailer["sig"]), digest.encode("ascii"))
     except (InvalidSignature, ValueError) as exc:
         raise SyncFileError(name, "signature", "签名无效：文件不是由登记的单位生成，或已被改动") from exc
-    if header.recipient != own_fingerprint:
-        kind = "wrong_county" if header.kind == "uplink" else "wrong_office"
-        raise SyncFileError(name, kind, "此文件是发给另一个单位的（接收方公钥指纹不是本单位的），请核对")
     return VerifiedFile(path=path, header=header, batch_hash=digest)
 
 
 def verify_written(path: Path, public: Ed25519PublicKey, records: int) -> str:
     """Read a file just written back from the disk: checksum, signature and record count only
     (its content came from this program a moment ago). Returns the batch hash."""
-    name = Path(path).name
+    name = file_label(path)
     with _open(path) as fh:
         size = fh.seek(0, 2)
         tail_start = max(0, size - 4096)
@@ -401,7 +413,7 @@ def verify_written(path: Path, public: Ed25519PublicKey, records: int) -> str:
 def read_records(verified: VerifiedFile) -> Iterator[Record]:
     """Pass 2: the records of a verified file, one at a time, each checked; raises
     SyncFileError if a record is malformed or the file changed since pass 1."""
-    name = verified.path.name
+    name = file_label(verified.path)
     header = verified.header
     seen: dict[str, int] = {}
     last_c = 0

@@ -121,7 +121,9 @@ class PublicKeyFile:
 
 def read_key_file(path: Path) -> PublicKeyFile:
     """Read and check a ``.ldkey`` file; every problem is a KeyFileError naming the file."""
-    name = Path(path).name
+    from app.sync.fileformat import file_label  # fileformat imports this module
+
+    name = file_label(path)
     try:
         if Path(path).stat().st_size > 64 * 1024:
             raise KeyFileError(f"文件 {name} 不是单位公钥文件（文件过大）")

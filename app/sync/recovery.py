@@ -55,6 +55,7 @@ from app.sync.fileformat import (
     Record,
     SyncFileError,
     VerifiedFile,
+    file_label,
     peek_header,
     read_records,
     verify,
@@ -249,7 +250,7 @@ def _refused(name: str, exc: SyncFileError) -> ImportReport:
 
 
 def import_recovery(svc: SyncService, path: Path, *, dry_run: bool) -> ImportReport:
-    name = path.name
+    name = file_label(path)
     try:
         keys = svc.own_keys()
         with svc.ctx.reading() as s:
@@ -532,7 +533,7 @@ def _apply(svc: SyncService, verified: VerifiedFile, cipher: FieldCipher, own_co
     header = verified.header
     ack = header.ack or {}
     acked_seq = int(ack["seq"])
-    name = verified.path.name
+    name = file_label(verified.path)
     try:
         with svc.ctx.transaction("sync.recovery") as s, _versions_as_given():
             work = _Recovery(s, name, own_code, own_id, cipher, ack)

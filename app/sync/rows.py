@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Integer,
     Numeric,
+    String,
     Table,
     UniqueConstraint,
     Uuid,
@@ -46,24 +47,99 @@ def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+class BadValue(ValueError):
+    """A value in a sync file that does not fit its column; ``column`` names it."""
+
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(f"{column}：{reason}")
+        self.column = column
+        self.reason = reason
+
+
+INT64 = (-(1 << 63), (1 << 63) - 1)  # SQLite's integers; PostgreSQL's bigint
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _to_uuid(value: Any) -> uuid.UUID:
+    if not _is_text(value):
+        raise ValueError("应为 UUID 文本")
+    return uuid.UUID(value)
+
+
 def _to_datetime(value: Any) -> dt.datetime:
+    if not _is_text(value):
+        raise ValueError("应为时间文本")
     moment = dt.datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _to_date(value: Any) -> dt.date:
+    if not _is_text(value):
+        raise ValueError("应为日期文本")
+    return dt.date.fromisoformat(value)
+
+
+def _to_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("应为 true 或 false")
+    return value
+
+
+def _to_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("应为整数")
+    if not INT64[0] <= value <= INT64[1]:
+        raise ValueError("整数超出 64 位范围")
+    return value
+
+
+def _decimal(precision: int | None, scale: int | None) -> Converter:
+    def convert(value: Any) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise ValueError("应为数字文本")
+        number = Decimal(value)  # "abc" → InvalidOperation, a ValueError
+        if not number.is_finite():
+            raise ValueError("不是有限的数")
+        if scale is not None:
+            number = number.quantize(Decimal(1).scaleb(-scale))
+            if precision is not None and number.adjusted() >= precision - scale:
+                raise ValueError(f"超出 {precision - scale} 位整数")
+        return number
+
+    return convert
+
+
+def _text(length: int | None) -> Converter:
+    def convert(value: Any) -> str:
+        if not _is_text(value):
+            raise ValueError("应为文本")
+        if length is not None and len(value) > length:
+            raise ValueError(f"长于 {length} 个字")
+        if "\x00" in value:
+            raise ValueError("含有空字符")
+        return value
+
+    return convert
+
+
 def _converter(column_type: Any) -> Converter | None:
     if isinstance(column_type, Uuid):
-        return uuid.UUID
+        return _to_uuid
     if isinstance(column_type, UTCDateTime | DateTime):
         return _to_datetime
     if isinstance(column_type, Date):
-        return dt.date.fromisoformat
+        return _to_date
     if isinstance(column_type, Numeric):
-        return Decimal
+        return _decimal(column_type.precision, column_type.scale)
     if isinstance(column_type, Boolean):
-        return bool
+        return _to_bool
     if isinstance(column_type, Integer):
-        return int
+        return _to_int
+    if isinstance(column_type, String):  # Text too
+        return _text(column_type.length)
     if isinstance(column_type, JSON):
         return None
     return None
@@ -71,14 +147,16 @@ def _converter(column_type: Any) -> Converter | None:
 
 @cache
 def converters(name: str) -> dict[str, Converter | None]:
-    """Column name → how to turn its plain JSON value back into the column's Python type."""
+    """Column name → how to check a plain JSON value and turn it into the column's Python type."""
     return {c.key: _converter(c.type) for c in table(name).columns}
 
 
 @cache
-def _plan(name: str) -> tuple[tuple[str, Converter | None], ...]:
+def _plan(name: str) -> tuple[tuple[str, Converter | None, bool], ...]:
     masked = {key for table_name, key in MASKED if table_name == name}
-    return tuple((key, _masked if key in masked else convert) for key, convert in converters(name).items())
+    return tuple((c.key, _masked if c.key in masked else converters(name)[c.key],
+                  not c.nullable and c.key not in masked)
+                 for c in table(name).columns)
 
 
 def _masked(_value: Any) -> None:
@@ -86,13 +164,30 @@ def _masked(_value: Any) -> None:
 
 
 def to_row(name: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """A change-log payload as values for a Core insert/update (unknown keys dropped)."""
+    """A change-log payload as values for a Core insert/update, every value checked against its
+    column (type, 64-bit range, finite decimals at the column's scale, real dates, UUIDs, text
+    length); raises BadValue naming the column. Keys this program does not know are dropped
+    (a newer program's column)."""
     row: dict[str, Any] = {}
-    for key, convert in _plan(name):
-        if key in payload:
-            value = payload[key]
-            row[key] = convert(value) if value is not None and convert is not None else value
+    for key, convert, required in _plan(name):
+        if key not in payload:
+            continue
+        value = payload[key]
+        if value is None:
+            if required:
+                raise BadValue(key, "不能为空")
+            row[key] = None
+            continue
+        try:
+            row[key] = convert(value) if convert is not None else value
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            raise BadValue(key, f"值 {_shown(value)} 不合要求（{exc}）") from None
     return row
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 @cache
@@ -123,7 +218,14 @@ def key_values(name: str, row_id: str) -> dict[str, Any]:
     if len(parts) != len(keys):
         raise ValueError(f"row id {row_id!r} does not fit {name}")
     conv = converters(name)
-    return {k: (conv[k](v) if conv[k] else v) for k, v in zip(keys, parts, strict=True)}
+    return {k: _key_part(conv[k], v) for k, v in zip(keys, parts, strict=True)}
+
+
+def _key_part(convert: Converter | None, text: str) -> Any:
+    # A row id is text: an integer key is written in digits there.
+    if convert is _to_int:
+        return _to_int(int(text))
+    return convert(text) if convert is not None else text
 
 
 def ids_hash(keys: Any) -> tuple[int, str]:

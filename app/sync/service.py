@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import FormErrors, NotFoundError, StateError, ValidationError
+from app.errors import FormErrors, LanddeskError, NotFoundError, StateError, ValidationError
 from app.models import (
     ChangeLog,
     Office,
@@ -25,6 +26,7 @@ from app.services.context import ServiceContext
 from app.services.office import home_office_id
 from app.services.reference import ReferenceService
 from app.sync import county, recovery, township
+from app.sync.fileformat import file_label
 from app.sync.keys import KeyFileError, OwnKeys, PublicKeyFile, read_key_file, unb64
 from app.sync.rows import synced_tables
 from app.sync.types import (
@@ -35,6 +37,8 @@ from app.sync.types import (
     SyncStatus,
     TableCounts,
 )
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -267,15 +271,32 @@ class SyncService:
         reports: list[ImportReport] = []
         is_county = self.mode() == "county"
         for index, path in enumerate(paths):
-            if is_county:
-                reports.extend(county.import_uplink(self, Path(path), dry_run=dry_run))
-            elif recovery.is_recovery_file(Path(path)):
-                reports.append(recovery.import_recovery(self, Path(path), dry_run=dry_run))
-            else:
-                reports.append(township.import_downlink(self, Path(path), dry_run=dry_run))
+            reports.extend(self._import_one(Path(path), is_county, dry_run))
             if progress:
                 progress(index + 1, len(paths))
         return reports
+
+    def _import_one(self, path: Path, is_county: bool, dry_run: bool) -> list[ImportReport]:
+        """One file; whatever goes wrong inside, it is refused with a report and the next file is
+        still imported (its transaction rolled back, so nothing of it was written)."""
+        try:
+            if is_county:
+                return county.import_uplink(self, path, dry_run=dry_run)
+            if recovery.is_recovery_file(path):
+                return [recovery.import_recovery(self, path, dry_run=dry_run)]
+            return [township.import_downlink(self, path, dry_run=dry_run)]
+        except LanddeskError:
+            raise  # the database is busy, a permission …: said to the person, not a verdict on the file
+        except Exception as exc:  # noqa: BLE001 - a file from elsewhere must never stop the others
+            log.exception("importing %s failed", file_label(path))
+            report = ImportReport(file_name=file_label(path), kind="uplink" if is_county else "downlink",
+                                  office_code="", office_name="", batch_seq=0,
+                                  outcome="refused", refusal_kind="unexpected", at=self.ctx.now(),
+                                  message=f"同步文件 {file_label(path)}：导入时出现意外错误（{type(exc).__name__}，"
+                                          "详情已记入日志），这个文件未导入，数据库没有改动")
+        if not dry_run:
+            township._record_import(self, report, "")
+        return [report]
 
     def backup_before_import(self) -> None:
         """A verified backup (SQLite) before files from elsewhere change the database."""

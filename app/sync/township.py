@@ -33,6 +33,7 @@ from app.sync.fileformat import (
     Header,
     Record,
     SyncFileError,
+    file_label,
     read_records,
     verify,
     verify_written,
@@ -278,7 +279,7 @@ def _township_ids(s: Any, last_change: int) -> tuple[int, str]:
 
 def import_downlink(svc: SyncService, path: Path, *, dry_run: bool) -> ImportReport:
     keys = svc.own_keys()
-    name = path.name
+    name = file_label(path)
     try:
         with svc.ctx.reading() as s:
             office = svc.home_office(s)
@@ -303,8 +304,9 @@ class _DryRun(Exception):
 
 
 def _record_import(svc: SyncService, report: ImportReport, batch_hash: str, s: Any = None) -> None:
-    row = SyncImport(file_name=report.file_name, kind=report.kind, office_code=report.office_code,
-                     office_name=report.office_name, batch_seq=report.batch_seq, batch_hash=batch_hash,
+    # Header values are checked for type, not length: the history keeps what fits.
+    row = SyncImport(file_name=report.file_name[:200], kind=report.kind, office_code=report.office_code[:9],
+                     office_name=report.office_name[:100], batch_seq=report.batch_seq, batch_hash=batch_hash,
                      outcome=report.outcome, message=report.message,
                      summary={"by_table": {t: c.to_json() for t, c in report.by_table.items()},
                               "missing": list(report.missing), "items": list(report.items),
@@ -320,7 +322,7 @@ def _record_import(svc: SyncService, report: ImportReport, batch_hash: str, s: A
 def _apply_downlink(svc: SyncService, verified: Any, own_code: str, *, dry_run: bool) -> ImportReport:
     header: Header = verified.header
     ack = header.ack or {}
-    name = verified.path.name
+    name = file_label(verified.path)
     items: list[str] = []
     try:
         with svc.ctx.transaction("sync.downlink") as s:
