@@ -335,3 +335,118 @@ def test_an_import_is_traced_in_the_county_audit_chain(world: County) -> None:
     assert len(traced) == 1 and len(traced[0]["batch_hash"]) == 64
     counts = traced[0]["summary"]["by_table"]
     assert counts["case_file"]["new"] == report.by_table["case_file"].new
+
+
+def township_rows(services: Services, table_name: str) -> list[dict[str, Any]]:
+    model = _model(table_name)
+    with services.ctx.reading() as s:
+        out = []
+        for obj in s.scalars(select(model)):
+            plain = snapshot(obj)
+            out.append({"id": "/".join(str(plain[c.key]) for c in model.__table__.primary_key.columns),
+                        "row": plain})
+        return out
+
+
+def forge_downlink(world: County, forged: list[dict[str, Any]], name: str) -> Path:
+    """The county's real downlink to A with these records after its own, re-signed with the county's key."""
+    [real] = world.county.sync.export_downlinks(world.folder / "down" / name, [A])
+    lines = real.read_bytes().split(b"\n")[:-1]
+    header = json.loads(lines[1])
+    records = [json.loads(line) for line in lines[2:-1]]
+    c = header["last_change"]
+    for item in forged:
+        c += 1
+        records.append({"c": c, "t": item["t"], "id": item["id"], "op": item["op"],
+                        "h": row_hash(item.get("p")), "b": None, "at": header["made_at"], "p": item.get("p")})
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r["t"]] = counts.get(r["t"], 0) + 1
+    header.update(last_change=c, counts=counts, record_count=len(records))
+    path = world.folder / f"{name}.ldsync"
+    with open(path, "wb") as out:
+        writer = BatchWriter(out, Header(**header))
+        for r in records:
+            writer.write(Record(**r))
+        writer.finish(world.county.sync.own_keys().signing)
+    return path
+
+
+def township_state(services: Services) -> dict[str, str | None]:
+    return county_state(services)  # the same fingerprint of every synced table
+
+
+def test_a_county_signed_downlink_touches_only_what_the_county_owns(world: County) -> None:
+    """The rules the other way round: a downlink signed by the registered county key may not
+    rewrite the township's own office, accounts, cases or targets, nor carry other tables."""
+    a = world.a
+    own_office = township_rows(a, "office")[0] if len(township_rows(a, "office")) == 1 else next(
+        r for r in township_rows(a, "office") if not r["row"]["is_county"])
+    own_user = next(r for r in township_rows(a, "app_user") if r["row"]["username"] == "wangxm")
+    own_case = township_rows(a, "case_file")[0]
+    own_target = next(r for r in township_rows(a, "work_target") if r["row"]["parent_id"] is None)
+    attacks = {
+        "office": {"t": "office", "id": own_office["id"], "op": "update",
+                   "p": {**own_office["row"], "name": "被县局改名"}},
+        "user": {"t": "app_user", "id": own_user["id"], "op": "update",
+                 "p": {**own_user["row"], "display_name": "被改名", "roles": "admin"}},
+        "case": {"t": "case_file", "id": own_case["id"], "op": "update",
+                 "p": {**own_case["row"], "status": "completed"}},
+        "target": {"t": "work_target", "id": own_target["id"], "op": "update",
+                   "p": {**own_target["row"], "planned": "1.00"}},
+        "delete": {"t": "holiday", "id": township_rows(a, "holiday")[0]["id"], "op": "delete"},
+    }
+    before = township_state(a)
+    for n, (what, record) in enumerate(attacks.items()):
+        a.ctx.clock.advance(seconds=1)  # type: ignore[attr-defined]
+        [report] = a.sync.import_files([forge_downlink(world, [record], f"{n}-{what}")])
+        assert report.outcome == "refused" and report.refusal_kind == "not_owner", (what, report.message)
+        assert "整个文件未导入" in report.message
+        assert township_state(a) == before, what
+    [real] = world.county.sync.export_downlinks(world.folder / "down" / "real", [A])
+    [report] = a.sync.import_files([real])
+    assert report.outcome == "applied", report.message
+
+
+def test_a_county_signed_recovery_file_brings_back_only_the_township_s_own_rows(world: County) -> None:
+    """A recovery file for A that also carries B's rows (or a catalogue row, or a delete) is
+    refused whole; the township is unchanged. The real one still applies."""
+    [real] = [world.county.sync.export_recovery(A, world.folder / "rec" / "real")]
+    b_study = county_rows(world.county, "study_record", B)[0]
+    b_package = county_rows(world.county, "task_package", B)[0]
+    matter = county_rows(world.county, "matter", None)[0]
+    attacks = {
+        "other-study": {"t": "study_record", "id": b_study["id"], "op": "insert", "p": b_study["row"]},
+        "other-package": {"t": "task_package", "id": b_package["id"], "op": "insert", "p": b_package["row"]},
+        "catalogue": {"t": "matter", "id": matter["id"], "op": "insert", "p": matter["row"]},
+        "delete": {"t": "study_record", "id": county_rows(world.county, "study_record", A)[0]["id"],
+                   "op": "delete"},
+    }
+    before = township_state(world.a)
+    lines = real.read_bytes().split(b"\n")[:-1]
+    for n, (what, item) in enumerate(attacks.items()):
+        header = json.loads(lines[1])
+        records = [json.loads(line) for line in lines[2:-1]]
+        # parents first, as the county writes them: the forged record goes after its table's rows
+        at = max((i for i, r in enumerate(records) if r["t"] == item["t"]), default=len(records) - 1) + 1
+        records.insert(at, {"c": 0, "t": item["t"], "id": item["id"], "op": item["op"],
+                            "h": row_hash(item.get("p")), "b": None, "at": header["made_at"], "p": item.get("p")})
+        for c, r in enumerate(records, start=header["first_change"]):
+            r["c"] = c
+        counts: dict[str, int] = {}
+        for r in records:
+            counts[r["t"]] = counts.get(r["t"], 0) + 1
+        header.update(last_change=header["first_change"] + len(records) - 1, counts=counts,
+                      record_count=len(records))
+        path = world.folder / f"rec-{n}-{what}.ldsync"
+        with open(path, "wb") as out:
+            writer = BatchWriter(out, Header(**header))
+            for r in records:
+                writer.write(Record(**r))
+            writer.finish(world.county.sync.own_keys().signing)
+        world.a.ctx.clock.advance(seconds=1)  # type: ignore[attr-defined]
+        [report] = world.a.sync.import_files([path])
+        assert report.outcome == "refused" and report.refusal_kind == "not_owner", (what, report.message)
+        assert township_state(world.a) == before, what
+    [report] = world.a.sync.import_files([real])
+    assert report.outcome == "applied", report.message

@@ -45,7 +45,7 @@ from app.models import (
     User,
 )
 from app.services.context import LOCAL_TZ
-from app.sync import rows
+from app.sync import ownership, rows
 from app.sync.crypto import DecryptError, FieldCipher, new_data_key, unwrap_key, wrap_key
 from app.sync.fileformat import (
     FORMAT_VERSION,
@@ -338,6 +338,7 @@ class _Recovery:
         self.fresh_users: list[dict[str, Any]] = []
         self.adopted = False
         self.diverted: set[tuple[str, str]] = set()
+        self.file_office_id: Any = None  # the office row the file brings (the township's at the county)
 
     def run(self, records: Iterator[Record]) -> None:
         table_name, batch = "", []
@@ -358,17 +359,16 @@ class _Recovery:
     def _table(self, table_name: str, batch: list[Record]) -> None:
         counts = self._count(table_name)
         if table_name not in self.owned:
-            counts.refused += len(batch)  # unknown to this program, or not the township's to own
-            return
+            raise self._refuse(batch[0], "不是本所的数据（本程序不认识这个表，或这个表归县局所有）")
         incoming: dict[str, tuple[Record, dict[str, Any]]] = {}
         for r in batch:
             if r.op == "delete" or r.p is None:
-                counts.refused += 1
-                continue
+                raise self._refuse(r, "是删除记录：恢复文件只补回数据")
             try:
                 payload = self.cipher.open(table_name, r.p)
             except DecryptError as exc:
                 raise SyncFileError(self.name, "malformed", f"第 {r.c} 条记录的加密内容无法解开（{exc}）") from exc
+            self._check_owner(r, payload)
             incoming[r.id] = (r, payload)
         if table_name == "office":
             incoming = self._office(incoming, counts)
@@ -405,6 +405,31 @@ class _Recovery:
         self.s.flush()
         counts.new += len(values)
 
+    def _refuse(self, r: Record, reason: str) -> SyncFileError:
+        return SyncFileError(self.name, "not_owner", f"第 {r.c} 条记录（{r.t}，{r.id}）{reason}。"
+                             "恢复文件只能补回本所自己的数据，整个文件未导入")
+
+    def _check_owner(self, r: Record, payload: dict[str, Any]) -> None:
+        """Only this township's rows (app/sync/ownership.py), every value checked, before any write."""
+        row = self._checked(r, payload)
+        pk = rows.primary_key(r.t)
+        if any(row.get(k) is None for k in pk) or "/".join(str(_plain(row[k])) for k in pk) != r.id:
+            raise self._refuse(r, "的内容写的是另一行（主键与记录的行号不同）")
+        if r.t == "office":
+            if row.get("code") != self.own_code or row.get("is_county"):
+                raise self._refuse(r, "是另一个单位的单位记录")
+            return
+        link = ownership.owner_link(r.t)
+        if link is not None and link[1] == "office" and row.get(link[0]) not in (self.own_id, self.file_office_id):
+            raise self._refuse(r, f"的 {link[0]} 指向另一个单位")
+
+    def _checked(self, r: Record, payload: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return rows.to_row(r.t, payload)
+        except rows.BadValue as exc:
+            raise SyncFileError(self.name, "bad_value", f"第 {r.c} 条记录（{r.t} 的 {exc.column}）{exc.reason}，"
+                                "整个文件未导入") from exc
+
     def _latest_changes(self, table_name: str, present: dict[str, Any]) -> dict[str, int]:
         """The last change-log number of each row (when this database last changed it)."""
         latest: dict[str, int] = {}
@@ -434,9 +459,7 @@ class _Recovery:
                 counts: TableCounts) -> dict[str, tuple[Record, dict[str, Any]]]:
         kept: dict[str, tuple[Record, dict[str, Any]]] = {}
         for row_id, (r, payload) in incoming.items():
-            if payload.get("code") != self.own_code:
-                counts.refused += 1  # only the township's own office row belongs here
-                continue
+            self.file_office_id = rows.to_row("office", payload)["id"]
             if row_id != str(self.own_id):
                 self._adopt(payload)
             kept[row_id] = (r, payload)

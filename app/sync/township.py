@@ -373,7 +373,7 @@ def _apply_downlink(svc: SyncService, verified: Any, own_code: str, *, dry_run: 
             state.downlink_seq = header.batch_seq
             state.updated_at = svc.ctx.now()
             s.flush()
-            by_table = _apply_county_rows(s, verified, items)
+            by_table = _apply_county_rows(s, verified, items, name)
             report = ImportReport(file_name=name, kind="downlink", office_code=header.office_code,
                                   office_name=header.office_name, batch_seq=header.batch_seq,
                                   outcome="checked" if dry_run else "applied",
@@ -388,7 +388,80 @@ def _apply_downlink(svc: SyncService, verified: Any, own_code: str, *, dry_run: 
     return report
 
 
-def _apply_county_rows(s: Any, verified: Any, items: list[str]) -> dict[str, Any]:
+class _Downlink:
+    """What a county may send to this township (the ownership rules the other way round):
+    its own office row and accounts, the catalogue and calendar, notices it issued on this
+    township's cases, its targets and this township's shares of them. Anything else — this
+    township's own office, accounts, cases or targets, another office's rows, a table a downlink
+    never carries — refuses the whole file, naming the record."""
+
+    def __init__(self, conn: Any, header: Header, name: str) -> None:
+        self.conn = conn
+        self.name = name
+        self.county_code = header.office_code
+        office = rows.table("office")
+        self.own_ids = set(conn.scalars(select(office.c.id).where(office.c.is_county.is_(False))))
+        self.county_ids: set[Any] = set(conn.scalars(select(office.c.id).where(office.c.code == self.county_code)))
+
+    def refuse(self, record: Record, reason: str) -> SyncFileError:
+        return SyncFileError(self.name, "not_owner", f"第 {record.c} 号记录（{record.t}，{record.id}）{reason}。"
+                             "县局回传文件只能更新县局自己的数据，整个文件未导入")
+
+    def row(self, record: Record) -> dict[str, Any]:
+        if record.p is None or record.op == "delete":
+            raise self.refuse(record, "是删除记录：回传文件不删除本所的任何数据")
+        try:
+            row = rows.to_row(record.t, record.p)
+        except rows.BadValue as exc:
+            raise SyncFileError(self.name, "bad_value", f"第 {record.c} 号记录（{record.t} 的 {exc.column}）"
+                                f"{exc.reason}，整个文件未导入") from exc
+        pk = rows.primary_key(record.t)
+        if any(row.get(k) is None for k in pk) or "/".join(str(_plain(row[k])) for k in pk) != record.id:
+            raise self.refuse(record, "的内容写的是另一行（主键与记录的行号不同）")
+        return row
+
+    def check(self, record: Record, row: dict[str, Any], current: Any) -> None:
+        table_name = record.t
+        if table_name in rows.COUNTY_OWNED:
+            return
+        if table_name == "office":
+            if row.get("code") != self.county_code or not row.get("is_county") or row["id"] in self.own_ids:
+                raise self.refuse(record, "不是县局自己的单位记录")
+            self.county_ids.add(row["id"])
+            return
+        if table_name == "app_user":
+            if row.get("office_id") not in self.county_ids or row.get("password_hash") is not None:
+                raise self.refuse(record, "不是县局的人员")
+            return
+        if table_name == "supervision_notice":
+            case = rows.table("case_file")
+            case_office = self.conn.scalar(select(case.c.office_id).where(case.c.id == row.get("case_id")))
+            issuer = self._user_office(row.get("issued_by"))
+            if case_office not in self.own_ids or issuer not in self.county_ids or (
+                    current is not None and self._user_office(current["issued_by"]) not in self.county_ids):
+                raise self.refuse(record, "不是县局对本所办件下达的督办单")
+            return
+        if table_name == "work_target":
+            targets = rows.table("work_target")
+            county_target = row.get("office_id") in self.county_ids
+            parent_office = self.conn.scalar(select(targets.c.office_id).where(targets.c.id == row.get("parent_id")))
+            share = row.get("office_id") in self.own_ids and parent_office in self.county_ids
+            was_county = current is None or current["office_id"] in self.county_ids or (
+                self.conn.scalar(select(targets.c.office_id).where(targets.c.id == current["parent_id"]))
+                in self.county_ids)
+            if not (county_target or share) or not was_county:
+                raise self.refuse(record, "不是县局的目标任务或县局下达给本所的分解任务")
+            return
+        raise self.refuse(record, "不属于回传文件可以带来的数据")
+
+    def _user_office(self, user_id: Any) -> Any:
+        if user_id is None:
+            return None
+        users = rows.table("app_user")
+        return self.conn.scalar(select(users.c.office_id).where(users.c.id == user_id))
+
+
+def _apply_county_rows(s: Any, verified: Any, items: list[str], name: str) -> dict[str, Any]:
     """Catalogue, calendar, notices and the county's office and issuing users: the county's wins."""
     from app.sync.types import TableCounts
 
@@ -398,14 +471,16 @@ def _apply_county_rows(s: Any, verified: Any, items: list[str]) -> dict[str, Any
     # The township's own offices: a work_target of another office is a county target, carried
     # only so the share under it shows as 县局下达; the summary names the shares.
     own_offices = {str(i) for i in conn.scalars(select(Office.id).where(Office.is_county.is_(False)))}
+    allowed = _Downlink(conn, verified.header, name)
     for record in read_records(verified):
-        if record.p is None or record.t not in rows.DOWNLINK_TABLES:
-            continue
+        if record.t not in rows.DOWNLINK_TABLES:
+            raise allowed.refuse(record, "不属于回传文件可以带来的数据")
         tbl = rows.table(record.t)
-        row = rows.to_row(record.t, record.p)
+        row = allowed.row(record)
         key = rows.key_values(record.t, record.id)
         where = [tbl.c[k] == v for k, v in key.items()]
         current = conn.execute(select(tbl).where(*where)).mappings().first()
+        allowed.check(record, row, current)
         c = counts.setdefault(record.t, TableCounts())
         if current is None:
             conn.execute(tbl.insert().values(**row))
